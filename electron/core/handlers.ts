@@ -1,0 +1,16 @@
+import type { Channel } from '../../shared/api';
+import { auditHandlers } from './audit/handlers';
+import { authHandlers } from './auth/handlers';
+import type { Handler, HandlerMap } from './handler';
+import { settingsHandlers } from './settings/handlers';
+import { userHandlers } from './users/handlers';
+
+/** One handler per contract channel; a missing one is a type error here. */
+export const handlers: HandlerMap<Channel> = {
+  ...authHandlers,
+  ...userHandlers,
+  ...settingsHandlers,
+  ...auditHandlers,
+};
+
+export const handlerFor = <C extends Channel>(channel: C): Handler<C> => handlers[channel] as Handler<C>;

@@ -1,0 +1,44 @@
+import type { settingsChannels } from '../../../shared/contract/settings';
+import { localDate } from '../../../shared/dates';
+import { fail } from '../../../shared/errors';
+import { SETTING_LABELS, type SettingKey } from '../../../shared/settings';
+import type { HandlerMap } from '../handler';
+import { settingsOn, writeSettings } from './store';
+
+interface HistoryRow {
+  key: SettingKey;
+  value_json: string;
+  effective_from: string;
+  set_at: string;
+  set_by: string | null;
+}
+
+export const settingsHandlers: HandlerMap<keyof typeof settingsChannels> = {
+  'settings.get': ({ settings }) => settings,
+  'settings.history': ({ db }) =>
+    (
+      db
+        .prepare(
+          `SELECT s.key, s.value_json, s.effective_from, s.set_at, u.username AS set_by
+           FROM setting_values s LEFT JOIN users u ON u.id = s.set_by ORDER BY s.id DESC`,
+        )
+        .all() as HistoryRow[]
+    ).map((r) => ({
+      key: r.key,
+      value: JSON.parse(r.value_json) as unknown,
+      effectiveFrom: r.effective_from,
+      setAt: r.set_at,
+      setBy: r.set_by ?? '',
+    })),
+  'settings.update': (ctx, input) => {
+    const today = localDate(ctx.now);
+    const effectiveFrom = input.effectiveFrom ?? today;
+    if (effectiveFrom < today) fail('VALIDATION', '生效日期不能早于今天：已经做出的决定必须仍按当时的设置解释。');
+    const before = settingsOn(ctx.db, effectiveFrom);
+    const keys = writeSettings(ctx.db, input.changes, effectiveFrom, ctx.now.toISOString(), ctx.user?.id ?? null);
+    if (keys.length === 0) fail('VALIDATION', '没有需要保存的修改');
+    const lines = keys.map((k) => `${SETTING_LABELS[k]}：${JSON.stringify(before[k])} → ${JSON.stringify(input.changes[k])}`);
+    ctx.audit({ summary: `自 ${effectiveFrom} 起生效；${lines.join('；')}` });
+    return settingsOn(ctx.db, today);
+  },
+};

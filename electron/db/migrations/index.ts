@@ -1,0 +1,9 @@
+import spine from './0001_spine';
+
+export interface Migration {
+  id: string;
+  sql: string;
+}
+
+/** Forward-only, in order. Never edit or reorder a migration that has shipped; add a new one. */
+export const MIGRATIONS: readonly Migration[] = [{ id: '0001_spine', sql: spine }];

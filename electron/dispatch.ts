@@ -1,0 +1,129 @@
+import type { z } from 'zod';
+import { contract, type Channel, type OutputOf } from '../shared/api';
+import type { SessionUser } from '../shared/contract/auth';
+import { localDate } from '../shared/dates';
+import { AppError, type ApiError, type ApiResult } from '../shared/errors';
+import { ROLE_LABELS } from '../shared/roles';
+import { appendAudit } from './core/audit/chain';
+import { Deferred, Refusal, type AppContext, type AuditNote, type HandlerContext } from './core/context';
+import { handlerFor } from './core/handlers';
+import { settingsOn } from './core/settings/store';
+import { findUser, toSessionUser } from './core/users/store';
+
+const SECRET_KEY = /password/i;
+
+/** Input as it may appear in the audit log: secrets replaced, long text cut. */
+export function redact(value: unknown): string {
+  const text = JSON.stringify(value, (k, v: unknown) => (SECRET_KEY.test(k) ? '***' : v)) ?? '';
+  return text.length > 500 ? `${text.slice(0, 500)}…` : text;
+}
+
+export function describeZodError(error: z.ZodError): string {
+  const seen = new Set<string>();
+  for (const issue of error.issues) seen.add(issue.message);
+  return `输入有误：${[...seen].slice(0, 5).join('；')}`;
+}
+
+interface Caller {
+  token: string | null;
+}
+
+/**
+ * The one entry point both doors use: look up the channel, check the session and its roles,
+ * validate, run the handler in one transaction with its audit row, and return a typed result.
+ */
+export async function dispatch<C extends Channel>(
+  app: AppContext,
+  channelName: C | string,
+  payload: unknown,
+  caller: Caller,
+): Promise<ApiResult<OutputOf<C>>> {
+  const now = app.clock.now();
+  const settings = settingsOn(app.db, localDate(now));
+  const refuse = (error: ApiError, user: SessionUser | null, summary: string): ApiResult<never> => {
+    app.db.transaction(() =>
+      appendAudit(app.db, {
+        at: now.toISOString(),
+        userId: user?.id ?? null,
+        username: user?.username ?? null,
+        channel: String(channelName).slice(0, 64),
+        outcome: 'refused',
+        code: error.code,
+        summary: `${error.message}｜${summary}`,
+        entityType: null,
+        entityId: null,
+      }),
+    )();
+    return { ok: false, error };
+  };
+
+  if (!Object.hasOwn(contract, channelName)) {
+    return refuse({ code: 'UNKNOWN_CHANNEL', message: '系统不认识这个操作，请更新程序或联系管理员。' }, null, '');
+  }
+  const channel = channelName as C;
+  const def = contract[channel];
+
+  let user: SessionUser | null = null;
+  if (caller.token) {
+    const userId = app.sessions.touch(caller.token, now.getTime(), settings.sessionIdleMinutes);
+    const record = userId === null ? undefined : findUser(app.db, userId);
+    if (record?.active) user = toSessionUser(app.db, record);
+  }
+  if (def.access !== 'public') {
+    if (!user) return refuse({ code: 'UNAUTHENTICATED', message: '登录已过期或尚未登录，请重新登录。' }, null, redact(payload));
+    if (def.access !== 'any' && !def.access.some((r) => user!.roles.includes(r))) {
+      const needed = def.access.map((r) => ROLE_LABELS[r]).join('或');
+      return refuse({ code: 'FORBIDDEN', message: `“${def.title}”需要${needed}角色，您没有这个权限。` }, user, redact(payload));
+    }
+  }
+
+  const parsed = def.input.safeParse(payload ?? {});
+  if (!parsed.success) {
+    return refuse({ code: 'VALIDATION', message: describeZodError(parsed.error) }, user, redact(payload));
+  }
+
+  let note: AuditNote | null = null;
+  const ctx: HandlerContext = {
+    ...app,
+    user,
+    token: caller.token,
+    now,
+    settings,
+    audit: (n) => {
+      note = n;
+    },
+  };
+  const handler = handlerFor(channel);
+  try {
+    const result = app.db.transaction(() => {
+      const out = handler(ctx, parsed.data as never);
+      const refused = out instanceof Refusal;
+      if (def.kind === 'write' || refused) {
+        const n: AuditNote = note ?? { summary: redact(parsed.data) };
+        appendAudit(app.db, {
+          at: now.toISOString(),
+          userId: user?.id ?? null,
+          username: user?.username ?? null,
+          channel,
+          outcome: refused ? 'refused' : 'ok',
+          code: refused ? out.code : null,
+          summary: refused ? `${out.message}｜${n.summary}` : n.summary,
+          entityType: n.entityType ?? null,
+          entityId: n.entityId ?? null,
+        });
+      }
+      return out;
+    }).immediate();
+    if (result instanceof Refusal) return { ok: false, error: { code: result.code, message: result.message } };
+    const data = result instanceof Deferred ? await result.run() : result;
+    return { ok: true, data: data as OutputOf<C> };
+  } catch (e) {
+    if (e instanceof AppError) return refuse({ code: e.code, message: e.message }, user, redact(parsed.data));
+    console.error(`[dispatch] ${channel} failed`, e);
+    return refuse(
+      { code: 'INTERNAL', message: '系统内部错误，操作没有保存。请稍后重试，如反复出现请联系管理员。' },
+      user,
+      `${String(e).slice(0, 200)}｜${redact(parsed.data)}`,
+    );
+  }
+}

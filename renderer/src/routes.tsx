@@ -1,0 +1,25 @@
+import type { ReactNode } from 'react';
+import type { Role } from '../../shared/roles';
+import { AuditPage } from './pages/admin/AuditPage';
+import { SettingsPage } from './pages/admin/SettingsPage';
+import { UsersPage } from './pages/admin/UsersPage';
+import { DashboardPage } from './pages/dashboard/DashboardPage';
+import { ChangePasswordPage } from './pages/auth/ChangePasswordPage';
+
+export interface RouteDef {
+  path: string;
+  title: string;
+  roles: readonly Role[] | 'any';
+  /** Menu group; routes without one (detail pages) are not in the menu. */
+  group?: 'main' | 'admin';
+  render(params: Record<string, string>): ReactNode;
+}
+
+// Pages register here; the shell builds the menu and the access guard from this list.
+export const ROUTES: RouteDef[] = [
+  { path: '/', title: '工作台', roles: 'any', group: 'main', render: () => <DashboardPage /> },
+  { path: '/admin/users', title: '用户管理', roles: ['admin'], group: 'admin', render: () => <UsersPage /> },
+  { path: '/admin/settings', title: '系统设置', roles: ['admin'], group: 'admin', render: () => <SettingsPage /> },
+  { path: '/admin/audit', title: '审计日志', roles: ['admin'], group: 'admin', render: () => <AuditPage /> },
+  { path: '/me/password', title: '修改密码', roles: 'any', render: () => <ChangePasswordPage /> },
+];

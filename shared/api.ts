@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { auditChannels } from './contract/audit';
 import { authChannels } from './contract/auth';
 import type { ChannelDef } from './contract/define';
+import { fileChannels } from './contract/files';
 import { settingsChannels } from './contract/settings';
 import { userChannels } from './contract/users';
 
@@ -15,6 +16,7 @@ export const contract = {
   ...userChannels,
   ...settingsChannels,
   ...auditChannels,
+  ...fileChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -31,4 +33,5 @@ export const contractParts: Record<string, Record<string, unknown>> = {
   users: userChannels,
   settings: settingsChannels,
   audit: auditChannels,
+  files: fileChannels,
 };

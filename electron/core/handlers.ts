@@ -1,6 +1,7 @@
 import type { Channel } from '../../shared/api';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
+import { fileHandlers } from './files/handlers';
 import type { Handler, HandlerMap } from './handler';
 import { settingsHandlers } from './settings/handlers';
 import { userHandlers } from './users/handlers';
@@ -11,6 +12,7 @@ export const handlers: HandlerMap<Channel> = {
   ...userHandlers,
   ...settingsHandlers,
   ...auditHandlers,
+  ...fileHandlers,
 };
 
 export const handlerFor = <C extends Channel>(channel: C): Handler<C> => handlers[channel] as Handler<C>;

@@ -1,4 +1,5 @@
 import spine from './0001_spine';
+import workerFiles from './0002_worker_files';
 
 export interface Migration {
   id: string;
@@ -6,4 +7,7 @@ export interface Migration {
 }
 
 /** Forward-only, in order. Never edit or reorder a migration that has shipped; add a new one. */
-export const MIGRATIONS: readonly Migration[] = [{ id: '0001_spine', sql: spine }];
+export const MIGRATIONS: readonly Migration[] = [
+  { id: '0001_spine', sql: spine },
+  { id: '0002_worker_files', sql: workerFiles },
+];

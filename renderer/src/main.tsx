@@ -10,7 +10,7 @@ dayjs.locale('zh-cn');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { fontSize: 14 } }}>
+    <ConfigProvider locale={zhCN} theme={{ token: { fontSize: 14 } }} button={{ autoInsertSpace: false }}>
       <AntApp>
         <App />
       </AntApp>

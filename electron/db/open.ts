@@ -2,11 +2,32 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
+const STATEMENT_CACHE_LIMIT = 500;
+
 export function openDatabase(file: string): Db {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL'); // safe with WAL: a crash loses at most the last commit, never corrupts
   db.pragma('busy_timeout = 5000');
+  cacheStatements(db);
   return db;
+}
+
+/**
+ * Compiling SQL costs more than running a small indexed query, so prepare() returns a cached
+ * statement for SQL text it has seen. Callers never modify statements (no pluck/raw/expand).
+ */
+function cacheStatements(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  db.prepare = ((source: string) => {
+    let stmt = cache.get(source);
+    if (!stmt) {
+      if (cache.size >= STATEMENT_CACHE_LIMIT) cache.clear();
+      stmt = prepare(source);
+      cache.set(source, stmt);
+    }
+    return stmt;
+  }) as Db['prepare'];
 }

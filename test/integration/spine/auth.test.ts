@@ -79,3 +79,30 @@ describe('first run, login and lock-out', () => {
     });
   });
 });
+
+describe('settings', () => {
+  it('keeps every change with its effective date and who made it, and a rolled-back change leaves no trace', async () => {
+    core = await makeCore();
+    await core.ok('settings.update', { changes: { centreName: '城南帮扶中心' } }, core.adminToken);
+    expect((await core.ok('settings.get', {}, core.adminToken)).centreName).toBe('城南帮扶中心');
+    const r = await core.call('settings.update', { changes: {} }, core.adminToken);
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const future = await core.call('settings.update', { changes: { minLivingLineFen: 90_000 }, effectiveFrom: '2000-01-01' }, core.adminToken);
+    expect(future).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect((await core.ok('settings.get', {}, core.adminToken)).minLivingLineFen).toBe(78_000);
+    const history = await core.ok('settings.history', {}, core.adminToken);
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ key: 'centreName', value: '城南帮扶中心', setBy: 'admin' });
+  });
+
+  it('applies a change scheduled for a later date only from that date', async () => {
+    core = await makeCore({ start: new Date('2026-11-22T02:00:00Z') });
+    await core.ok('settings.update', { changes: { minLivingLineFen: 90_000 }, effectiveFrom: '2026-12-01' }, core.adminToken);
+    expect((await core.ok('settings.get', {}, core.adminToken)).minLivingLineFen).toBe(78_000);
+    core.clock.set(new Date('2026-11-30T15:59:00Z')); // 23:59 on 30 November in Shanghai
+    const { token } = await core.ok('auth.login', { username: 'admin', password: TEST_PASSWORD });
+    expect((await core.ok('settings.get', {}, token)).minLivingLineFen).toBe(78_000);
+    core.clock.advance(60_000);
+    expect((await core.ok('settings.get', {}, token)).minLivingLineFen).toBe(90_000);
+  });
+});

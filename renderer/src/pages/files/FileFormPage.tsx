@@ -384,12 +384,9 @@ export function FileFormPage({ id }: { id?: number }) {
   useEffect(() => {
     if (!editing) return;
     invoke('files.get', { id })
-      .then((f) => {
-        setLoaded(f);
-        form.setFieldsValue(fromFile(f));
-      })
+      .then(setLoaded)
       .catch((e: Error) => setLoadError(e.message));
-  }, [editing, id, form]);
+  }, [editing, id]);
 
   const watched = Form.useWatch([], form) as FormValues | undefined;
   const values = watched ?? {};
@@ -431,7 +428,7 @@ export function FileFormPage({ id }: { id?: number }) {
     <Form<FormValues>
       form={form}
       layout="vertical"
-      initialValues={editing ? undefined : { ...NEW_FILE, ...prefill() }}
+      initialValues={loaded ? fromFile(loaded) : { ...NEW_FILE, ...prefill() }}
       onFinish={(v) => void save(v)}
       onFinishFailed={({ errorFields }) => message.error(`还有 ${errorFields.length} 项需要填写或更正`)}
       onValuesChange={() => setDirty(true)}

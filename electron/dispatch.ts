@@ -95,7 +95,7 @@ export async function dispatch<C extends Channel>(
   };
   const handler = handlerFor(channel);
   try {
-    const result = app.db.transaction(() => {
+    const transaction = app.db.transaction(() => {
       const out = handler(ctx, parsed.data as never);
       const refused = out instanceof Refusal;
       if (def.kind === 'write' || refused) {
@@ -113,7 +113,9 @@ export async function dispatch<C extends Channel>(
         });
       }
       return out;
-    }).immediate();
+    });
+    // Writes take the write lock up front (no upgrade deadlock); reads need only a snapshot.
+    const result = def.kind === 'write' ? transaction.immediate() : transaction.deferred();
     if (result instanceof Refusal) return { ok: false, error: { code: result.code, message: result.message } };
     const data = result instanceof Deferred ? await result.run() : result;
     return { ok: true, data: data as OutputOf<C> };

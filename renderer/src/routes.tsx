@@ -5,6 +5,9 @@ import { SettingsPage } from './pages/admin/SettingsPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { ChangePasswordPage } from './pages/auth/ChangePasswordPage';
+import { FileFormPage } from './pages/files/FileFormPage';
+import { FileListPage } from './pages/files/FileListPage';
+import { FilePage } from './pages/files/FilePage';
 
 export interface RouteDef {
   path: string;
@@ -18,6 +21,10 @@ export interface RouteDef {
 // Pages register here; the shell builds the menu and the access guard from this list.
 export const ROUTES: RouteDef[] = [
   { path: '/', title: '工作台', roles: 'any', group: 'main', render: () => <DashboardPage /> },
+  { path: '/files', title: '困难职工档案', roles: ['staff', 'director', 'chair', 'finance'], group: 'main', render: () => <FileListPage /> },
+  { path: '/files/new', title: '新建困难职工档案', roles: ['staff', 'director'], render: () => <FileFormPage key="new" /> },
+  { path: '/files/:id/edit', title: '修改困难职工档案', roles: ['staff', 'director'], render: (p) => <FileFormPage key={`edit-${p.id}`} id={Number(p.id)} /> },
+  { path: '/files/:id', title: '困难职工档案', roles: ['staff', 'director', 'chair', 'finance'], render: (p) => <FilePage key={p.id} id={Number(p.id)} /> },
   { path: '/admin/users', title: '用户管理', roles: ['admin'], group: 'admin', render: () => <UsersPage /> },
   { path: '/admin/settings', title: '系统设置', roles: ['admin'], group: 'admin', render: () => <SettingsPage /> },
   { path: '/admin/audit', title: '审计日志', roles: ['admin'], group: 'admin', render: () => <AuditPage /> },

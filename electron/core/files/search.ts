@@ -37,30 +37,39 @@ export function searchPlan(raw: string): { term: string; keys: Key[]; suffix: bo
   return { term, keys: ['name', 'workUnit'], suffix: false };
 }
 
+interface KeyedHitRow extends HitRow {
+  key: Key;
+}
+
+/** One statement per plan: each key's index range with its own LIMIT, in priority order. */
+export function searchSql(keys: Key[], suffix: boolean): string {
+  const ranges: string[] = [];
+  for (const key of keys) {
+    ranges.push(rangeSql(key, COLUMNS[key], '@term'));
+    const suffixColumn = SUFFIX_COLUMNS[key];
+    if (suffix && suffixColumn) ranges.push(rangeSql(key, suffixColumn, '@reversed'));
+  }
+  return ranges.join(' UNION ALL ');
+}
+
+function rangeSql(key: Key, column: string, param: string): string {
+  return `SELECT * FROM (SELECT id, name, id_number, phone, work_unit, status, '${key}' AS key FROM worker_files
+    WHERE ${column} >= ${param} AND ${column} < ${param}Top ORDER BY ${column} LIMIT @limit)`;
+}
+
 export function searchFiles(db: Db, q: string, limit: number): SearchHit[] {
   const plan = searchPlan(q);
   if (!plan) return [];
-  const hits = new Map<number, SearchHit>();
   const reversed = [...plan.term].reverse().join('');
-  const run = (key: Key, column: string, term: string) => {
-    if (hits.size >= limit) return;
-    const rows = db
-      .prepare(
-        `SELECT id, name, id_number, phone, work_unit, status FROM worker_files
-         WHERE ${column} >= ? AND ${column} < ? ORDER BY ${column} LIMIT ?`,
-      )
-      .all(term, term + TOP, limit) as HitRow[];
-    for (const r of rows) {
-      if (hits.size >= limit) break;
-      if (!hits.has(r.id)) {
-        hits.set(r.id, { id: r.id, name: r.name, idNumber: r.id_number, phone: r.phone, workUnit: r.work_unit, status: r.status, matchedBy: key });
-      }
+  const rows = db
+    .prepare(searchSql(plan.keys, plan.suffix))
+    .all({ term: plan.term, termTop: plan.term + TOP, reversed, reversedTop: reversed + TOP, limit }) as KeyedHitRow[];
+  const hits = new Map<number, SearchHit>();
+  for (const r of rows) {
+    if (hits.size >= limit) break;
+    if (!hits.has(r.id)) {
+      hits.set(r.id, { id: r.id, name: r.name, idNumber: r.id_number, phone: r.phone, workUnit: r.work_unit, status: r.status, matchedBy: r.key });
     }
-  };
-  for (const key of plan.keys) {
-    run(key, COLUMNS[key], plan.term);
-    const suffixColumn = SUFFIX_COLUMNS[key];
-    if (plan.suffix && suffixColumn) run(key, suffixColumn, reversed);
   }
   return [...hits.values()];
 }

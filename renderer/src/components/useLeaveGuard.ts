@@ -17,6 +17,7 @@ export function useLeaveGuard(dirty: boolean, message = '填写的内容还没�
     const here = currentPath();
     // Capture listeners on the target run before the shell's, so the page stays mounted.
     const onHash = () => {
+      console.log('guard', bypass.current, dirtyRef.current, here, currentPath());
       if (bypass.current || !dirtyRef.current) return;
       const target = currentPath();
       if (target === here) return;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkerFileInput } from '../../../shared/contract/files';
 import { computeCheckDigit } from '../../../shared/idcard';
+import { searchPlan, searchSql } from '../../../electron/core/files/search';
 import { makeCore, type TestCore } from '../../fixtures/core';
 import { fakeFileInput } from '../../fixtures/files';
 import { createRng } from '../../fixtures/people';
@@ -66,12 +67,13 @@ describe('file search', () => {
     expect(hit).toMatchObject({ name: '单田芳', matchedBy: 'initials' });
   });
 
-  it('uses an index for every search key (no full scan)', () => {
-    for (const column of ['name', 'name_pinyin', 'name_initials', 'id_number', 'id_number_reversed', 'phone', 'phone_reversed', 'work_unit']) {
-      const plan = core.app.db
-        .prepare(`EXPLAIN QUERY PLAN SELECT id FROM worker_files WHERE ${column} >= ? AND ${column} < ? ORDER BY ${column} LIMIT 10`)
-        .all('a', 'b') as { detail: string }[];
-      expect(plan.map((p) => p.detail).join(' '), column).toMatch(/USING (COVERING )?INDEX/);
-    }
+  it.each(['张三', 'zs', '1234', '123x'])('plans %s as index ranges only (no full scan)', (q) => {
+    const plan = searchPlan(q)!;
+    const rows = core.app.db
+      .prepare(`EXPLAIN QUERY PLAN ${searchSql(plan.keys, plan.suffix)}`)
+      .all({ term: 'a', termTop: 'b', reversed: 'a', reversedTop: 'b', limit: 10 }) as { detail: string }[];
+    const scans = rows.map((r) => r.detail).filter((d) => /^SCAN worker_files/.test(d) || /SCAN worker_files(?! USING)/.test(d));
+    expect(scans).toEqual([]);
+    expect(rows.filter((r) => /SEARCH worker_files USING (COVERING )?INDEX/.test(r.detail)).length).toBeGreaterThan(0);
   });
 });

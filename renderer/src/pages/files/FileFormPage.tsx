@@ -472,7 +472,7 @@ export function FileFormPage({ id }: { id?: number }) {
                 </Col>
                 <Col span={8}>
                   <Form.Item label="联系电话" name="phone" rules={[zodRule(F.phone)]} normalize={digitsNormalize} validateTrigger="onBlur">
-                    <Input data-testid="file-phone" placeholder="手机或带区号的固定电话" maxLength={14} />
+                    <Input data-testid="file-phone" placeholder="手机或带区号的固定电话" maxLength={20} />
                   </Form.Item>
                 </Col>
                 <Col span={24}>
@@ -626,7 +626,7 @@ export function FileFormPage({ id }: { id?: number }) {
                 </Col>
                 <Col span={14}>
                   <Form.Item label="银行卡号" name="bankCard" rules={[zodRule(F.bankCard)]} normalize={digitsNormalize} validateTrigger="onBlur">
-                    <Input data-testid="file-bank-card" maxLength={19} style={{ fontFamily: 'monospace' }} placeholder="12–19 位数字" />
+                    <Input data-testid="file-bank-card" maxLength={30} style={{ fontFamily: 'monospace' }} placeholder="12–19 位数字" />
                   </Form.Item>
                 </Col>
                 <Col span={24}>

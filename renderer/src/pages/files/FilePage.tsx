@@ -28,6 +28,15 @@ import { SEX_LABELS, StatusTag, TierTag, lineMultipleFen, maskBankCard } from '.
 
 type Dialog = { kind: 'exclude' } | { kind: 'clear'; exclusion: ExclusionView } | { kind: 'exit' } | { kind: 'reactivate' } | null;
 
+/** A grey second line under a value (a div, so it breaks inside Descriptions). */
+function Sub({ children, testId, warning }: { children: React.ReactNode; testId?: string; warning?: boolean }) {
+  return (
+    <div style={{ fontSize: 12, color: warning ? '#d48806' : 'rgba(0, 0, 0, 0.45)' }} data-testid={testId}>
+      {children}
+    </div>
+  );
+}
+
 const yesNo = (b: boolean) => (b ? '是' : '否');
 const dateTime = (iso: string) => localDateTime(new Date(iso));
 
@@ -173,28 +182,26 @@ export function FilePage({ id }: { id: number }) {
         <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label="家庭人口">
             <Typography.Text strong data-testid="file-household-size">{file.householdSize} 人</Typography.Text>
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid="file-household-rule">
+            <Sub testId="file-household-rule">
               {file.householdRule}
-            </Typography.Text>
+            </Sub>
           </Descriptions.Item>
           <Descriptions.Item label="家庭月收入">
             {formatYuan(file.householdIncomeFen)}
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+            <Sub>
               本人 {formatYuan(file.ownMonthlyIncomeFen)}，成员 {formatYuan(file.householdIncomeFen - file.ownMonthlyIncomeFen)}
-            </Typography.Text>
+            </Sub>
           </Descriptions.Item>
           <Descriptions.Item label="人均月收入">
             <Typography.Text strong data-testid="file-per-capita">{formatYuan(file.perCapitaIncomeFen)}</Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label="收入档次">
             <TierTag tier={file.tier} testId="file-tier" />
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid="file-line">
+            <Sub testId="file-line">
               按最低生活保障线 {formatYuan(file.minLivingLineFen)}/月（150% {formatYuan(lineMultipleFen(file.minLivingLineFen, 150))}，200%{' '}
               {formatYuan(lineMultipleFen(file.minLivingLineFen, 200))}，300% {formatYuan(lineMultipleFen(file.minLivingLineFen, 300))}）
-            </Typography.Text>
-            <Typography.Text type={advice.type === 'warning' ? 'warning' : 'secondary'} style={{ display: 'block', fontSize: 12 }}>
-              {advice.text}
-            </Typography.Text>
+            </Sub>
+            <Sub warning={advice.type === 'warning'}>{advice.text}</Sub>
           </Descriptions.Item>
         </Descriptions>
         <Typography.Title level={5} style={{ marginTop: 16 }}>
@@ -309,9 +316,9 @@ export function FilePage({ id }: { id: number }) {
                   e.clearedAt ? (
                     <span>
                       已解除（{e.clearedBy}，{dateTime(e.clearedAt)}）
-                      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                      <Sub>
                         解除理由：{e.clearReason}
-                      </Typography.Text>
+                      </Sub>
                     </span>
                   ) : (
                     <Space>
@@ -341,16 +348,14 @@ export function FilePage({ id }: { id: number }) {
             items={history.map((h) => ({
               key: h.id,
               color: h.outcome === 'ok' ? 'blue' : 'red',
-              title: (
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {localDateTime(new Date(h.at))}　{h.username ?? '（系统）'}
-                </Typography.Text>
-              ),
               content: (
-                <span>
+                <div data-testid="history-item">
                   <Typography.Text strong>{h.channelTitle}</Typography.Text>
-                  {h.summary && <Typography.Text style={{ display: 'block', whiteSpace: 'pre-wrap' }}>{h.summary}</Typography.Text>}
-                </span>
+                  <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 12 }}>
+                    {localDateTime(new Date(h.at))}　{h.username ?? '（系统）'}
+                  </Typography.Text>
+                  {h.summary && <div style={{ whiteSpace: 'pre-wrap' }}>{h.summary}</div>}
+                </div>
               ),
             }))}
           />

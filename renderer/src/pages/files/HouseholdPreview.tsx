@@ -1,4 +1,4 @@
-import { Alert, Card, Descriptions, Divider, Typography } from 'antd';
+import { Alert, Card, Divider, Typography } from 'antd';
 import { householdSize, incomeTier, perCapitaIncomeFen, type MaritalStatus, type Relation } from '../../../../shared/household';
 import { formatYuan } from '../../../../shared/money';
 import type { HardshipCause } from '../../../../shared/workerFile';
@@ -57,37 +57,33 @@ export function HouseholdPreview(p: Props) {
 
   return (
     <Card size="small" title="家庭收入测算（实时）" data-testid="household-preview">
-      <Descriptions column={1} size="small" styles={{ label: { width: 96 } }}>
-        <Descriptions.Item label="家庭人口">
-          {size ? (
-            <span>
-              <Typography.Text strong data-testid="preview-size">{size.size} 人</Typography.Text>
-              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid="preview-rule">
-                {size.rule}
-              </Typography.Text>
-            </span>
-          ) : (
-            <Typography.Text type="secondary">选择婚姻状况后计算</Typography.Text>
-          )}
-        </Descriptions.Item>
-        <Descriptions.Item label="家庭月收入">
-          <span data-testid="preview-income">{formatYuan(incomeFen)}</span>
-          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-            本人 {formatYuan(p.ownMonthlyIncomeFen ?? 0)}
-            {listed.length > 0 && ` + 成员 ${formatYuan(incomeFen - (p.ownMonthlyIncomeFen ?? 0))}`}
-          </Typography.Text>
-        </Descriptions.Item>
-        <Descriptions.Item label="人均月收入">
-          {perCapita !== null ? (
-            <Typography.Text strong data-testid="preview-per-capita">{formatYuan(perCapita)}</Typography.Text>
-          ) : (
-            <Typography.Text type="secondary">—</Typography.Text>
-          )}
-        </Descriptions.Item>
-        <Descriptions.Item label="收入档次">
-          {tier ? <TierTag tier={tier} testId="preview-tier" /> : <Typography.Text type="secondary">{line === null ? '正在读取低保线…' : '—'}</Typography.Text>}
-        </Descriptions.Item>
-      </Descriptions>
+      <PreviewRow label="家庭人口">
+        {size ? (
+          <>
+            <Typography.Text strong data-testid="preview-size">{size.size} 人</Typography.Text>
+            <Small testId="preview-rule">{size.rule}</Small>
+          </>
+        ) : (
+          <Typography.Text type="secondary">选择婚姻状况后计算</Typography.Text>
+        )}
+      </PreviewRow>
+      <PreviewRow label="家庭月收入">
+        <span data-testid="preview-income">{formatYuan(incomeFen)}</span>
+        <Small>
+          本人 {formatYuan(p.ownMonthlyIncomeFen ?? 0)}
+          {listed.length > 0 && ` + 成员 ${formatYuan(incomeFen - (p.ownMonthlyIncomeFen ?? 0))}`}
+        </Small>
+      </PreviewRow>
+      <PreviewRow label="人均月收入">
+        {perCapita !== null ? (
+          <Typography.Text strong data-testid="preview-per-capita">{formatYuan(perCapita)}</Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        )}
+      </PreviewRow>
+      <PreviewRow label="收入档次">
+        {tier ? <TierTag tier={tier} testId="preview-tier" /> : <Typography.Text type="secondary">{line === null ? '正在读取低保线…' : '—'}</Typography.Text>}
+      </PreviewRow>
       {badIncome && <Alert style={{ marginTop: 8 }} type="error" showIcon title="有收入金额填写不正确，测算暂按 0 元计。" />}
       {advice && <Alert style={{ marginTop: 8 }} type={advice.type} showIcon title={advice.text} />}
       {line !== null && line > 0 && (
@@ -100,5 +96,22 @@ export function HouseholdPreview(p: Props) {
         </>
       )}
     </Card>
+  );
+}
+
+function PreviewRow({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div style={{ display: 'grid', gridTemplateColumns: '80px 1fr', gap: 8, padding: '6px 0' }}>
+      <Typography.Text type="secondary">{label}</Typography.Text>
+      <div style={{ minWidth: 0 }}>{children}</div>
+    </div>
+  );
+}
+
+function Small({ children, testId }: { children: React.ReactNode; testId?: string }) {
+  return (
+    <div style={{ fontSize: 12, color: 'rgba(0, 0, 0, 0.45)' }} data-testid={testId}>
+      {children}
+    </div>
   );
 }

@@ -64,7 +64,7 @@ export function ReasonModal<K extends string>(p: Props<K>) {
             title={p.confirmTitle}
             okText="确认"
             cancelText="再想想"
-            okButtonProps={{ autoFocus: true, danger: p.danger, 'data-testid': `${p.testId}-confirm` } as object}
+            okButtonProps={{ autoFocus: true, danger: p.danger, 'data-testid': `${p.testId}-confirm` }}
             onConfirm={() => void submit()}
             onCancel={() => setConfirming(false)}
             onOpenChange={(o) => !o && setConfirming(false)}

@@ -1,0 +1,30 @@
+// npm run bench: one line per measure, `bench <name> <median ms> ms floor <ms> ms ratio <x>`,
+// where the floor is the raw SQL doing the same work. Data is generated deterministically.
+import { benchFiles, loadFiles } from '../test/bench/files';
+import { measure } from '../test/bench/measure';
+import { makeCore } from '../test/fixtures/core';
+
+const FILE_COUNT = Number(process.env.BENCH_FILES ?? 200_000);
+
+async function main(): Promise<void> {
+  const core = await makeCore();
+  try {
+    const staff = await core.tokenFor(['staff']);
+    const db = core.app.db;
+
+    // The spine: a read through dispatch (session, settings, validation, transaction) vs its bare query.
+    const me = db.prepare('SELECT * FROM users WHERE id = ?');
+    await measure('auth.me', () => core.ok('auth.me', {}, staff), () => me.get(2));
+
+    loadFiles(core, FILE_COUNT, 1);
+    db.pragma('optimize');
+    await benchFiles(core, staff, FILE_COUNT);
+  } finally {
+    core.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

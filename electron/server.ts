@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { contract, CHANNELS } from '../shared/api';
 import type { AppContext } from './core/context';
 import { dispatch } from './dispatch';
+// Same policy as the Electron window.
+import { CONTENT_SECURITY_POLICY as CSP } from './window';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,9 +19,6 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
 };
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
-// Same policy as the Electron window; inline styles because antd injects CSS-in-JS.
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-src 'self' blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export interface BrowserDoor {
   url: string;

@@ -18,16 +18,16 @@ export const TABLE_LAYOUTS: Record<string, CustomTableLayout> = {
     vLineColor: () => '#000000',
     paddingLeft: () => 4,
     paddingRight: () => 4,
-    paddingTop: () => 3,
-    paddingBottom: () => 3,
+    paddingTop: () => 2,
+    paddingBottom: () => 2,
   },
   [PLAIN_LAYOUT]: {
     hLineWidth: () => 0,
     vLineWidth: () => 0,
     paddingLeft: (i) => (i === 0 ? 0 : 4),
     paddingRight: (i, node) => (i === (node.table.widths?.length ?? 0) - 1 ? 0 : 4),
-    paddingTop: () => 2,
-    paddingBottom: () => 2,
+    paddingTop: () => 1.5,
+    paddingBottom: () => 1.5,
   },
 };
 
@@ -50,9 +50,14 @@ export function chineseDate(at: Date): string {
   return formatChineseDate(localDate(at));
 }
 
-/** 'YYYY-MM-DD' → "2026年11月22日"; empty input stays empty. */
+/**
+ * 'YYYY-MM-DD' (a calendar date) or a full ISO timestamp (an instant, stored in UTC) →
+ * "2026年11月22日" in the centre's calendar; empty or unreadable input stays as it is.
+ */
 export function chineseIsoDate(iso: string): string {
-  return iso ? formatChineseDate(iso.slice(0, 10)) : '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return formatChineseDate(iso);
+  const at = new Date(iso);
+  return iso && !Number.isNaN(at.getTime()) ? chineseDate(at) : iso;
 }
 
 /** An instant as the centre's local date-time: "2026-11-22 09:30". */
@@ -86,7 +91,7 @@ export interface HeaderOptions {
 export function headerBlock(o: HeaderOptions): Content {
   const blocks: Content[] = [
     { text: o.centreName, alignment: 'center', fontSize: 11, margin: [0, 0, 0, 2] },
-    { text: o.title, alignment: 'center', fontSize: 20, bold: true, margin: [0, 0, 0, 8] },
+    { text: o.title, alignment: 'center', fontSize: 18, bold: true, margin: [0, 0, 0, 6] },
   ];
   if (o.numberLeft !== undefined || o.numberRight !== undefined) {
     blocks.push({
@@ -101,9 +106,14 @@ export function headerBlock(o: HeaderOptions): Content {
   return { stack: blocks };
 }
 
-/** A section heading above a table. */
-export function sectionTitle(text: string): Content {
-  return { text, bold: true, fontSize: 11, margin: [0, 8, 0, 3] };
+/** A section heading above a table, with an optional note in normal weight after it. */
+export function sectionTitle(text: string, note?: string): Content {
+  return {
+    text: note ? [text, { text: `　${note}`, bold: false, fontSize: 9 }] : text,
+    bold: true,
+    fontSize: 10.5,
+    margin: [0, 5, 0, 2],
+  };
 }
 
 export function labelCell(text: string, extra: Record<string, unknown> = {}): TableCell {
@@ -162,7 +172,7 @@ export function kvTable(rows: KvPair[][], o: KvTableOptions): ContentTable {
 }
 
 /** A drawn check box, ticked or empty (the font has no ☑/☐ glyphs). */
-export function checkBox(checked: boolean, size = 8): ContentCanvas {
+export function checkBox(checked: boolean, size = 8): ContentCanvas & { width: number } {
   const box = { type: 'rect' as const, x: 0, y: 2, w: size, h: size, lineWidth: 0.7, lineColor: '#000000' };
   const tick = {
     type: 'polyline' as const,
@@ -192,7 +202,7 @@ export function checklist(items: { label: string; checked: boolean }[], columns:
 }
 
 /** A horizontal rule to write on, `width` pt long. */
-export function writeLine(width: number): ContentCanvas {
+export function writeLine(width: number): ContentCanvas & { width: number } {
   return { canvas: [{ type: 'line', x1: 0, y1: 13, x2: width, y2: 13, lineWidth: 0.6, lineColor: '#000000' }], width };
 }
 

@@ -46,7 +46,7 @@ function pageFooter(staticFooter: Content | undefined, margins: [number, number,
     const pageText = pageCount > 1 ? `第 ${currentPage} 页  共 ${pageCount} 页` : '';
     if (staticFooter === undefined && pageText === '') return null;
     return {
-      margin: [margins[0], 14, margins[2], 0],
+      margin: [margins[0], Math.max(4, margins[3] - 28), margins[2], 0],
       columns: [
         { width: '*', stack: staticFooter === undefined ? [] : [copyDefinition(staticFooter)] },
         { width: 'auto', text: pageText, alignment: 'right' },

@@ -2,6 +2,11 @@ import { App } from 'antd';
 import { useEffect, useRef } from 'react';
 import { currentPath, navigate } from '../router';
 
+// One listener, added when this module loads — before the shell mounts and adds its own — so a
+// guard sees a hash change first and can put the old path back before the page is swapped out.
+let activeGuard: (() => void) | null = null;
+window.addEventListener('hashchange', () => activeGuard?.());
+
 /**
  * While `dirty`, leaving the page (menu, link, back button, closing the window) asks first.
  * Returns `leave(path)`: navigates without asking (after a save, or a confirmed cancel).
@@ -15,9 +20,7 @@ export function useLeaveGuard(dirty: boolean, message = '填写的内容还没�
 
   useEffect(() => {
     const here = currentPath();
-    // Capture listeners on the target run before the shell's, so the page stays mounted.
     const onHash = () => {
-      console.log('guard', bypass.current, dirtyRef.current, here, currentPath());
       if (bypass.current || !dirtyRef.current) return;
       const target = currentPath();
       if (target === here) return;
@@ -43,10 +46,10 @@ export function useLeaveGuard(dirty: boolean, message = '填写的内容还没�
     const onUnload = (e: BeforeUnloadEvent) => {
       if (dirtyRef.current && !bypass.current) e.preventDefault();
     };
-    window.addEventListener('hashchange', onHash, true);
+    activeGuard = onHash;
     window.addEventListener('beforeunload', onUnload);
     return () => {
-      window.removeEventListener('hashchange', onHash, true);
+      if (activeGuard === onHash) activeGuard = null;
       window.removeEventListener('beforeunload', onUnload);
     };
   }, [modal, message]);

@@ -90,7 +90,17 @@ const M = householdMemberInput.shape;
 const MAX_MEMBERS = 20;
 const BANKS = ['中国工商银行', '中国农业银行', '中国银行', '中国建设银行', '交通银行', '中国邮政储蓄银行', '农村商业银行', '农村信用合作社', '城市商业银行'];
 
+// Text fields start as '' so an untouched field gets the schema's "please fill in" message, not a type error.
 const NEW_FILE: FormValues = {
+  name: '',
+  idNumber: '',
+  phone: '',
+  address: '',
+  workUnit: '',
+  baseUnion: '',
+  hardshipDescription: '',
+  bankName: '',
+  bankCard: '',
   modelWorkerLevel: 'none',
   allowanceStatus: 'none',
   disabilityGrade: null,
@@ -395,7 +405,7 @@ export function FileFormPage({ id }: { id?: number }) {
   const memberCount = values.members?.length ?? 0;
 
   const addMember = (add: (v: MemberValues) => void) => {
-    add({ monthlyIncomeFen: 0, student: false, disabled: false, seriouslyIll: false });
+    add({ name: '', idNumber: '', monthlyIncomeFen: 0, student: false, disabled: false, seriouslyIll: false });
     setDirty(true);
     setTimeout(() => membersRef.current?.querySelector<HTMLInputElement>(`[data-testid="member-name-${memberCount}"]`)?.focus(), 0);
   };

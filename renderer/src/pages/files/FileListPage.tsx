@@ -3,7 +3,7 @@ import { Button, Card, Select, Space, Table, Tag, Tooltip, Typography } from 'an
 import type { SorterResult } from 'antd/es/table/interface';
 import { useCallback, useEffect, useState } from 'react';
 import type { FileSort, FileSummary } from '../../../../shared/contract/files';
-import { localDateTime } from '../../../../shared/dates';
+import { localDate, localDateTime } from '../../../../shared/dates';
 import { INCOME_TIER_LABELS, INCOME_TIERS, type IncomeTier } from '../../../../shared/household';
 import { maskIdNumber } from '../../../../shared/idcard';
 import { formatYuan } from '../../../../shared/money';
@@ -145,7 +145,7 @@ export function FileListPage() {
           data-testid="file-table"
           loading={busy}
           dataSource={rows}
-          scroll={{ x: 1350 }}
+          scroll={{ x: 1150 }}
           locale={{ emptyText: filtered ? '没有符合条件的档案' : '还没有档案' }}
           onRow={(r) => ({
             onClick: () => navigate(`/files/${r.id}`),
@@ -178,24 +178,24 @@ export function FileListPage() {
             });
           }}
           columns={[
-            { title: '姓名', dataIndex: 'name', key: 'name', sorter: true, sortOrder: sortOrder('name'), width: 110,
+            { title: '姓名', dataIndex: 'name', key: 'name', sorter: true, sortOrder: sortOrder('name'), width: 120,
               render: (name: string, r) => (
                 <Space size={4}>
                   <Typography.Link>{name}</Typography.Link>
                   {r.excluded && <Tooltip title="有未解除的不予救助标记"><Tag color="volcano">不予救助</Tag></Tooltip>}
                 </Space>
               ) },
-            { title: '身份证号', dataIndex: 'idNumber', width: 180, render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{maskIdNumber(v)}</span> },
-            { title: '单位', dataIndex: 'workUnit', key: 'workUnit', sorter: true, sortOrder: sortOrder('workUnit'), ellipsis: true, width: 180 },
-            { title: '家庭人口', dataIndex: 'householdSize', width: 90, align: 'right', render: (n: number) => `${n} 人` },
-            { title: '人均月收入', dataIndex: 'perCapitaIncomeFen', key: 'perCapitaIncome', sorter: true, sortOrder: sortOrder('perCapitaIncome'), width: 130, align: 'right',
+            { title: '身份证号', dataIndex: 'idNumber', width: 170, render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{maskIdNumber(v)}</span> },
+            { title: '单位', dataIndex: 'workUnit', key: 'workUnit', sorter: true, sortOrder: sortOrder('workUnit'), ellipsis: true },
+            { title: '家庭人口', dataIndex: 'householdSize', width: 85, align: 'right', render: (n: number) => `${n} 人` },
+            { title: '人均月收入', dataIndex: 'perCapitaIncomeFen', key: 'perCapitaIncome', sorter: true, sortOrder: sortOrder('perCapitaIncome'), width: 120, align: 'right',
               render: (fen: number) => formatYuan(fen) },
-            { title: '收入档次', dataIndex: 'tier', width: 220, render: (t: IncomeTier) => <TierTag tier={t} /> },
-            { title: '致困原因', dataIndex: 'hardshipCauses', width: 130, render: (cs: HardshipCause[]) => cs.map((c) => HARDSHIP_CAUSE_LABELS[c]).join('、') },
-            { title: '状态', dataIndex: 'status', width: 105, render: (s: FileStatus) => <StatusTag status={s} /> },
-            { title: '更新时间', dataIndex: 'updatedAt', key: 'updatedAt', sorter: true, sortOrder: sortOrder('updatedAt'), width: 145,
+            { title: '收入档次', dataIndex: 'tier', width: 215, render: (t: IncomeTier) => <TierTag tier={t} /> },
+            { title: '致困原因', dataIndex: 'hardshipCauses', width: 110, render: (cs: HardshipCause[]) => cs.map((c) => HARDSHIP_CAUSE_LABELS[c]).join('、') },
+            { title: '状态', dataIndex: 'status', width: 100, render: (s: FileStatus) => <StatusTag status={s} /> },
+            { title: '更新时间', dataIndex: 'updatedAt', key: 'updatedAt', sorter: true, sortOrder: sortOrder('updatedAt'), width: 110,
               sortDirections: ['descend', 'ascend', 'descend'],
-              render: (at: string) => localDateTime(new Date(at)) },
+              render: (at: string) => <Tooltip title={localDateTime(new Date(at))}>{localDate(new Date(at))}</Tooltip> },
           ]}
         />
       </Card>

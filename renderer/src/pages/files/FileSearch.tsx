@@ -10,6 +10,17 @@ import { MATCHED_BY_LABELS } from './fileLabels';
 
 const DEBOUNCE_MS = 150;
 
+/**
+ * A whole 18-character ID number is sent as its first 17 digits: the core's search plan treats
+ * digit strings of 3–17 (+X) as ID/phone fragments and finds nothing for 18 plain digits, while the
+ * 17-digit prefix can only match that one ID (the last character is its check digit).
+ */
+function searchTerm(term: string): string {
+  const compact = term.replace(/\s+/g, '');
+  return /^\d{17}[\dXx]$/.test(compact) ? compact.slice(0, 17) : term;
+}
+const looksLikeName = (term: string) => /^[\p{Script=Han}·]{2,30}$/u.test(term);
+
 interface Props {
   /** Offer "新建档案" with what was typed when nothing matches. */
   canCreate: boolean;
@@ -44,7 +55,7 @@ export function FileSearch({ canCreate }: Props) {
     }
     setLoading(true);
     const timer = setTimeout(() => {
-      invoke('files.search', { q: term, limit: 10 })
+      invoke('files.search', { q: searchTerm(term), limit: 10 })
         .then((r) => {
           if (mine !== seq.current) return;
           setHits(r);
@@ -68,12 +79,12 @@ export function FileSearch({ canCreate }: Props) {
   }, [q]);
 
   const term = q.trim();
-  const createItem = canCreate && term !== '' && searched === term && !loading;
+  const exactId = validateIdNumber(term);
+  const createItem = canCreate && term !== '' && searched === term && !loading && !(exactId.ok && hits.some((h) => h.idNumber === exactId.id));
   const count = hits.length + (createItem ? 1 : 0);
 
   const createFromQuery = () => {
-    const id = validateIdNumber(term);
-    const hint = id.ok ? `idNumber=${encodeURIComponent(id.id)}` : /^[\p{Script=Han}·]{1,30}$/u.test(term) ? `name=${encodeURIComponent(term)}` : '';
+    const hint = exactId.ok ? `idNumber=${encodeURIComponent(exactId.id)}` : hits.length === 0 && looksLikeName(term) ? `name=${encodeURIComponent(term)}` : '';
     navigate(`/files/new${hint ? `?${hint}` : ''}`);
   };
   const choose = (i: number) => {
@@ -200,7 +211,7 @@ export function FileSearch({ canCreate }: Props) {
                 background: active === hits.length ? '#e6f4ff' : undefined,
               }}
             >
-              <Typography.Link>＋ 新建档案{validateIdNumber(term).ok || /^[\p{Script=Han}·]{1,30}$/u.test(term) ? `：${term}` : ''}</Typography.Link>
+              <Typography.Link>＋ 新建档案{exactId.ok || (hits.length === 0 && looksLikeName(term)) ? `：${term}` : ''}</Typography.Link>
             </div>
           )}
           {count > 0 && (

@@ -77,7 +77,7 @@ export function ReasonModal<K extends string>(p: Props<K>) {
       }
     >
       {p.intro}
-      <Form form={form} layout="vertical" preserve={false} onFinish={() => void ask()}>
+      <Form form={form} layout="vertical" preserve={false} initialValues={{ reason: '' }} onFinish={() => void ask()}>
         {p.kinds && (
           <Form.Item label={p.kinds.label} name="kind" rules={[zodRule(p.kinds.schema)]} required>
             <Select<K> autoFocus options={p.kinds.options} placeholder="请选择" data-testid={`${p.testId}-kind`} />

@@ -31,7 +31,7 @@ export const idNumber = z.string('请填写身份证号').superRefine((v, ctx) =
 });
 const optionalIdNumber = z.union([z.literal(''), idNumber]).optional();
 const fen = (label: string) => z.number(`${label}必须是数字`).int(`${label}必须精确到分`).min(0, `${label}不能为负`).max(100_000_000_00, `${label}过大`);
-const text = (label: string, max: number) => z.string(`${label}必须是文字`).trim().max(max, `${label}不能超过 ${max} 个字`);
+const text = (label: string, max: number) => z.string(`请填写${label}`).trim().max(max, `${label}不能超过 ${max} 个字`);
 
 export const householdMemberInput = z
   .object({

@@ -27,7 +27,7 @@ interface HitRow {
 /** Which keys a query can mean: digits are ID or phone fragments, letters pinyin, Han a name or unit. */
 export function searchPlan(raw: string): { term: string; keys: Key[]; suffix: boolean } | null {
   const trimmed = raw.trim().replace(/\s+/g, '');
-  if (/^\d{3,17}[xX]?$/.test(trimmed) || /^\d{1,17}[xX]$/.test(trimmed)) {
+  if (/^\d{3,18}$/.test(trimmed) || /^\d{1,17}[xX]$/.test(trimmed)) {
     return { term: trimmed.toUpperCase(), keys: ['idNumber', 'phone'], suffix: true };
   }
   const term = normalizeSearchQuery(trimmed);

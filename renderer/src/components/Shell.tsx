@@ -22,11 +22,14 @@ export function Shell({ centreName }: { centreName: string }) {
     }));
 
   let page: React.ReactNode = <Result status="404" title="页面不存在" extra={<Button onClick={() => navigate('/')}>回到工作台</Button>} />;
-  let selected = '/';
+  // Detail pages highlight the menu entry whose path is the longest prefix of theirs ('/files/12' → '/files').
+  const selected =
+    visible
+      .filter((r) => r.path === path.split('?')[0] || (r.path !== '/' && path.startsWith(`${r.path}/`)))
+      .sort((a, b) => b.path.length - a.path.length)[0]?.path ?? '/';
   for (const r of ROUTES) {
     const params = matchRoute(r.path, path);
     if (!params) continue;
-    selected = r.group ? r.path : selected;
     page = hasRole(user, r.roles) ? (
       r.render(params)
     ) : (

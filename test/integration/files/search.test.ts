@@ -62,6 +62,10 @@ describe('file search', () => {
     expect(await search(id.slice(-4).toLowerCase())).toEqual(['单田芳']);
   });
 
+  it('finds by the whole ID number, whatever its last character', async () => {
+    for (const [name, id] of PEOPLE) expect(await search(id)).toEqual([name]);
+  });
+
   it('says which key matched', async () => {
     const [hit] = await core.ok('files.search', { q: 'stf', limit: 5 }, staff);
     expect(hit).toMatchObject({ name: '单田芳', matchedBy: 'initials' });

@@ -18,7 +18,8 @@ import {
   Typography,
   type FormInstance,
 } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import type { Rule } from 'antd/es/form';
+import { cloneElement, useEffect, useRef, useState } from 'react';
 import { householdMemberInput, workerFileInput, type WorkerFile, type WorkerFileInput } from '../../../../shared/contract/files';
 import { localDate } from '../../../../shared/dates';
 import { MARITAL_STATUS_LABELS, MARITAL_STATUSES, RELATION_LABELS, RELATIONS, type MaritalStatus, type Relation } from '../../../../shared/household';
@@ -197,6 +198,16 @@ function prefill(): FormValues {
   return out;
 }
 
+/** MoneyInput leaves the value undefined for text that is not an amount; say so, then let the contract check the rest. */
+const moneyRules = (label: string, schema: Parameters<typeof zodRule>[0]): Rule[] => [
+  {
+    validator: async (_r, v: unknown) => {
+      if (v === undefined) throw new Error(`${label}请填写金额，如 1200 或 1200.50（最多两位小数）`);
+    },
+  },
+  zodRule(schema),
+];
+
 const idNormalize = (v: unknown) => (typeof v === 'string' ? normalizeIdNumber(v) : v);
 const digitsNormalize = (v: unknown) => (typeof v === 'string' ? v.replace(/\s+/g, '') : v);
 
@@ -309,7 +320,7 @@ function MemberRow({ form, name, index, onRemove }: { form: FormInstance<FormVal
           </Form.Item>
         </Col>
         <Col flex="210px">
-          <Form.Item name={[name, 'monthlyIncomeFen']} rules={[zodRule(M.monthlyIncomeFen.unwrap())]}>
+          <Form.Item name={[name, 'monthlyIncomeFen']} rules={moneyRules('月收入', M.monthlyIncomeFen.unwrap())}>
             <MemberMoney index={index} />
           </Form.Item>
         </Col>
@@ -352,6 +363,25 @@ function MemberMoney(p: { value?: number; onChange?(fen: number | undefined): vo
   );
 }
 
+const FOCUSABLE = 'input:not([type=hidden]):not([disabled]), textarea:not([disabled]), button:not([disabled])';
+
+/** Focuses the field after (or before) `from` in its form, in document order. */
+function moveFocus(from: HTMLElement, backwards = false): void {
+  const form = from.closest('form');
+  if (!form) return;
+  const fields = [...form.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0 && el.tabIndex >= 0);
+  const i = fields.indexOf(from);
+  fields[i + (backwards ? -1 : 1)]?.focus();
+}
+
+/**
+ * The suggestion boxes (AutoComplete) take Tab to pick the highlighted suggestion and keep the
+ * focus; a clerk expects Tab to move on, so after the pick we move the focus ourselves.
+ */
+function tabLeavesSuggestions(e: React.KeyboardEvent<HTMLDivElement>) {
+  if (e.key === 'Tab' && e.defaultPrevented && e.target instanceof HTMLElement) moveFocus(e.target, e.shiftKey);
+}
+
 /** Enter inside the members list moves to the next field instead of submitting half a form. */
 function enterMovesOn(e: React.KeyboardEvent<HTMLDivElement>) {
   if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey || e.nativeEvent.isComposing) return;
@@ -360,13 +390,7 @@ function enterMovesOn(e: React.KeyboardEvent<HTMLDivElement>) {
   e.preventDefault();
   // An open dropdown used this Enter to pick an option.
   if (t.getAttribute('aria-expanded') === 'true' || t.getAttribute('role') === 'combobox') return;
-  const form = t.closest('form');
-  if (!form) return;
-  const fields = [...form.querySelectorAll<HTMLElement>('input:not([type=hidden]):not([disabled]), textarea:not([disabled])')].filter(
-    (el) => el.offsetParent !== null || el.getClientRects().length > 0,
-  );
-  const i = fields.indexOf(t);
-  fields[i + 1]?.focus();
+  moveFocus(t);
 }
 
 export function FileFormPage({ id }: { id?: number }) {
@@ -497,11 +521,15 @@ export function FileFormPage({ id }: { id?: number }) {
               <Row gutter={16}>
                 <Col span={12}>
                   <Form.Item label="工作单位" name="workUnit" rules={[zodRule(F.workUnit)]} required>
-                    <AutoComplete
-                      data-testid="file-work-unit"
-                      options={units.filter((u) => u !== workUnit && u.includes(workUnit)).slice(0, 20).map((u) => ({ value: u }))}
-                      placeholder="输入单位名称，已有单位可从列表选择"
-                    />
+                    <SuggestBox>
+                      <AutoComplete
+                        data-testid="file-work-unit"
+                        // No option is active until ↓ is pressed, so Tab keeps what was typed and moves on.
+                        defaultActiveFirstOption={false}
+                        options={units.filter((u) => u !== workUnit && u.includes(workUnit)).slice(0, 20).map((u) => ({ value: u }))}
+                        placeholder="输入单位名称，已有单位可从列表选择"
+                      />
+                    </SuggestBox>
                   </Form.Item>
                 </Col>
                 <Col span={12}>
@@ -604,7 +632,7 @@ export function FileFormPage({ id }: { id?: number }) {
                   <Form.Item
                     label="本人月收入"
                     name="ownMonthlyIncomeFen"
-                    rules={[zodRule(F.ownMonthlyIncomeFen.unwrap())]}
+                    rules={moneyRules('本人月收入', F.ownMonthlyIncomeFen.unwrap())}
                     extra="家庭月收入 = 本人月收入 + 各成员月收入"
                   >
                     <OwnMoney />
@@ -627,11 +655,14 @@ export function FileFormPage({ id }: { id?: number }) {
               <Row gutter={16}>
                 <Col span={10}>
                   <Form.Item label="开户银行" name="bankName" rules={[zodRule(F.bankName)]}>
-                    <AutoComplete
-                      data-testid="file-bank-name"
-                      options={BANKS.filter((b) => b.includes(values.bankName ?? '') && b !== values.bankName).map((b) => ({ value: b }))}
-                      placeholder="救助款发放用"
-                    />
+                    <SuggestBox>
+                      <AutoComplete
+                        data-testid="file-bank-name"
+                        defaultActiveFirstOption={false}
+                        options={BANKS.filter((b) => b.includes(values.bankName ?? '') && b !== values.bankName).map((b) => ({ value: b }))}
+                        placeholder="救助款发放用"
+                      />
+                    </SuggestBox>
                   </Form.Item>
                 </Col>
                 <Col span={14}>
@@ -695,5 +726,14 @@ function OwnMoney(p: { value?: number; onChange?(fen: number | undefined): void;
     <span data-testid="file-own-income">
       <MoneyInput value={p.value} onChange={p.onChange} id={p.id} />
     </span>
+  );
+}
+
+/** Passes the form item's value/onChange/id through to the AutoComplete inside, and makes Tab move on. */
+function SuggestBox({ children, ...control }: { children: React.ReactElement<object>; value?: string; onChange?(v: string): void; id?: string }) {
+  return (
+    <div onKeyDown={tabLeavesSuggestions}>
+      {cloneElement(children, control)}
+    </div>
   );
 }

@@ -10,15 +10,6 @@ import { MATCHED_BY_LABELS } from './fileLabels';
 
 const DEBOUNCE_MS = 150;
 
-/**
- * A whole 18-character ID number is sent as its first 17 digits: the core's search plan treats
- * digit strings of 3–17 (+X) as ID/phone fragments and finds nothing for 18 plain digits, while the
- * 17-digit prefix can only match that one ID (the last character is its check digit).
- */
-function searchTerm(term: string): string {
-  const compact = term.replace(/\s+/g, '');
-  return /^\d{17}[\dXx]$/.test(compact) ? compact.slice(0, 17) : term;
-}
 const looksLikeName = (term: string) => /^[\p{Script=Han}·]{2,30}$/u.test(term);
 
 interface Props {
@@ -55,7 +46,7 @@ export function FileSearch({ canCreate }: Props) {
     }
     setLoading(true);
     const timer = setTimeout(() => {
-      invoke('files.search', { q: searchTerm(term), limit: 10 })
+      invoke('files.search', { q: term, limit: 10 })
         .then((r) => {
           if (mine !== seq.current) return;
           setHits(r);

@@ -22,3 +22,9 @@ export const channel =
     def;
 
 export const emptyInput = z.object({}).strict();
+
+/** A printed document as it crosses the contract: the PDF bytes in base64 and a suggested file name. */
+export interface PdfFile {
+  fileName: string;
+  base64: string;
+}

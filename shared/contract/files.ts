@@ -18,7 +18,7 @@ import {
   type ModelWorkerLevel,
 } from '../workerFile';
 import type { AuditRow } from './audit';
-import { channel } from './define';
+import { channel, type PdfFile } from './define';
 import { id, page, pageSize, personName, type Paged } from './fields';
 
 const STAFF_WRITE = ['staff', 'director'] as const;
@@ -228,6 +228,12 @@ export const fileChannels = {
     input: z.object({ exclusionId: id, reason: text('理由', 500).min(2, '请写明解除理由') }).strict(),
     access: ['director'],
     kind: 'write',
+  }),
+  'files.printForm': channel<PdfFile>()({
+    title: '打印困难职工档案表',
+    input: z.object({ id }).strict(),
+    access: READERS,
+    kind: 'write', // printing full ID and bank numbers is recorded in the audit log
   }),
 } as const;
 

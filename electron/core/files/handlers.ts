@@ -2,7 +2,9 @@ import type { fileChannels } from '../../../shared/contract/files';
 import { fail } from '../../../shared/errors';
 import { maskIdNumber, normalizeIdNumber } from '../../../shared/idcard';
 import { EXCLUSION_LABELS } from '../../../shared/workerFile';
-import type { HandlerContext } from '../context';
+import { Deferred, type HandlerContext } from '../context';
+import { workerFileFormDoc } from '../../pdf/documents/workerFileForm';
+import { renderPdf } from '../../pdf/render';
 import type { HandlerMap } from '../handler';
 import { describeFileChanges } from './changes';
 import { listFiles } from './list';
@@ -81,6 +83,16 @@ export const fileHandlers: HandlerMap<keyof typeof fileChannels> = {
       .run(fileId, kind, reason, ctx.user!.id, ctx.now.toISOString());
     ctx.audit({ summary: `标记不予救助：${row.name}，${EXCLUSION_LABELS[kind]}。理由：${reason}`, entityType: ENTITY, entityId: fileId });
     return load(ctx, fileId);
+  },
+
+  'files.printForm': (ctx, { id }) => {
+    const file = load(ctx, id);
+    ctx.audit({ summary: `打印困难职工档案表：${file.name}`, entityType: ENTITY, entityId: id });
+    const doc = workerFileFormDoc(file, { ...ctx.settings, printedAt: ctx.now });
+    return new Deferred(async () => ({
+      fileName: `困难职工档案表-${file.name}-${file.id}.pdf`,
+      base64: (await renderPdf(doc)).toString('base64'),
+    }));
   },
 
   'files.clearExclusion': (ctx, { exclusionId, reason }) => {

@@ -1,6 +1,7 @@
-import { EditOutlined, EyeInvisibleOutlined, EyeOutlined, LeftOutlined } from '@ant-design/icons';
+import { EditOutlined, EyeInvisibleOutlined, EyeOutlined, LeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, Result, Space, Spin, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import type { PdfFile } from '../../../../shared/contract/define';
 import { fileChannels, type ExclusionView, type HouseholdMemberView, type WorkerFile } from '../../../../shared/contract/files';
 import { formatChineseDate, localDate, localDateTime } from '../../../../shared/dates';
 import { RELATION_LABELS, MARITAL_STATUS_LABELS, type Relation } from '../../../../shared/household';
@@ -18,6 +19,7 @@ import {
   type ExclusionKind,
 } from '../../../../shared/workerFile';
 import { invoke } from '../../api';
+import { PdfPreview } from '../../components/PdfPreview';
 import { useAction } from '../../components/useAction';
 import { useHotkey } from '../../components/useHotkey';
 import { navigate } from '../../router';
@@ -55,6 +57,14 @@ export function FilePage({ id }: { id: number }) {
   const [showIds, setShowIds] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
   const { busy, run } = useAction();
+  const print = useAction();
+  const printing = print.busy;
+  const [pdf, setPdf] = useState<PdfFile | null>(null);
+  const printForm = async () => {
+    if (!file) return;
+    const out = await print.run(() => invoke('files.printForm', { id: file.id }));
+    if (out) setPdf(out);
+  };
 
   const load = useCallback(() => {
     invoke('files.get', { id })
@@ -100,6 +110,9 @@ export function FilePage({ id }: { id: number }) {
         }
         extra={
           <Space wrap>
+            <Button icon={<PrinterOutlined />} loading={printing} onClick={() => void printForm()} data-testid="file-print">
+              打印档案表
+            </Button>
             {canWrite && (
               <Tooltip title={file.status === 'exited' ? '已脱困退出的档案须先恢复在档才能修改' : '快捷键 Alt+E'}>
                 <Button type="primary" icon={<EditOutlined />} disabled={!canEdit} onClick={() => navigate(`/files/${file.id}/edit`)} data-testid="file-edit">
@@ -425,6 +438,7 @@ export function FilePage({ id }: { id: number }) {
         onCancel={() => setDialog(null)}
         onSubmit={(v) => act(() => invoke('files.reactivate', { id: file.id, reason: v.reason }), '已恢复在档')}
       />
+      <PdfPreview pdf={pdf} onClose={() => setPdf(null)} />
     </Space>
   );
 }

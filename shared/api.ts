@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { auditChannels } from './contract/audit';
 import { authChannels } from './contract/auth';
 import type { ChannelDef } from './contract/define';
+import { dashboardChannels } from './contract/dashboard';
 import { fileChannels } from './contract/files';
+import { petitionChannels } from './contract/petitions';
+import { referralChannels } from './contract/referrals';
 import { settingsChannels } from './contract/settings';
 import { userChannels } from './contract/users';
 
@@ -17,6 +20,9 @@ export const contract = {
   ...settingsChannels,
   ...auditChannels,
   ...fileChannels,
+  ...petitionChannels,
+  ...dashboardChannels,
+  ...referralChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -34,4 +40,7 @@ export const contractParts: Record<string, Record<string, unknown>> = {
   settings: settingsChannels,
   audit: auditChannels,
   files: fileChannels,
+  petitions: petitionChannels,
+  dashboard: dashboardChannels,
+  referrals: referralChannels,
 };

@@ -16,6 +16,9 @@ export const settingsSchema = z.object({
   maxFailedLogins: whole('连续登录失败次数上限', 1, 20),
   lockoutMinutes: whole('锁定时长', 1, 24 * 60),
   sessionIdleMinutes: whole('空闲自动退出时长', 1, 24 * 60),
+  petitionAcceptDays: whole('受理期限', 1, 365),
+  petitionAnswerDays: whole('答复期限', 1, 365),
+  petitionCloseDays: whole('办结期限', 1, 730),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
@@ -29,6 +32,9 @@ export const SETTING_DEFAULTS: Settings = {
   maxFailedLogins: 5,
   lockoutMinutes: 15,
   sessionIdleMinutes: 30,
+  petitionAcceptDays: 15,
+  petitionAnswerDays: 30, // counted from acceptance
+  petitionCloseDays: 60,
 };
 
 export const SETTING_LABELS: Record<SettingKey, string> = {
@@ -40,4 +46,7 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   maxFailedLogins: '连续登录失败几次锁定',
   lockoutMinutes: '锁定时长（分钟）',
   sessionIdleMinutes: '空闲多久自动退出（分钟）',
+  petitionAcceptDays: '来访受理期限（天，自登记起）',
+  petitionAnswerDays: '来访答复期限（天，自受理起）',
+  petitionCloseDays: '来访办结期限（天，自登记起）',
 };

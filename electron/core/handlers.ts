@@ -1,7 +1,10 @@
 import type { Channel } from '../../shared/api';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
+import { dashboardHandlers } from './dashboard/handlers';
 import { fileHandlers } from './files/handlers';
+import { petitionHandlers } from './petitions/handlers';
+import { referralHandlers } from './referrals/handlers';
 import type { Handler, HandlerMap } from './handler';
 import { settingsHandlers } from './settings/handlers';
 import { userHandlers } from './users/handlers';
@@ -13,6 +16,9 @@ export const handlers: HandlerMap<Channel> = {
   ...settingsHandlers,
   ...auditHandlers,
   ...fileHandlers,
+  ...petitionHandlers,
+  ...dashboardHandlers,
+  ...referralHandlers,
 };
 
 export const handlerFor = <C extends Channel>(channel: C): Handler<C> => handlers[channel] as Handler<C>;

@@ -2,7 +2,9 @@
 // all, tests render them, and reviewers look at them. Every printed document adds one entry here.
 // Names, ID numbers (valid GB 11643 check digits) and card numbers are invented.
 import type { HouseholdMemberView, WorkerFile } from '../../shared/contract/files';
+import type { Petition } from '../../shared/contract/petitions';
 import { householdSize, incomeTier, perCapitaIncomeFen } from '../../shared/household';
+import { petitionSlipDoc, type PetitionSlipCentre } from './documents/petitionSlip';
 import { workerFileFormDoc, type CentreInfo } from './documents/workerFileForm';
 import { renderPdf } from './render';
 
@@ -99,10 +101,55 @@ export function largeHouseholdSample(): WorkerFile {
   return sampleWorkerFile([...SAMPLE_MEMBERS, ...EXTRA_MEMBERS]);
 }
 
+/** The sample centre with its address, for slips handed to visitors. */
+export const SAMPLE_SLIP_CENTRE: PetitionSlipCentre = {
+  ...SAMPLE_CENTRE,
+  centreAddress: '示例市路北区文化路 58 号 示例市职工服务中心一楼',
+};
+
+/** A walk-in registered at the counter, not yet accepted (the answer date is the provisional promise). */
+export function samplePetition(): Petition {
+  return {
+    id: 123,
+    number: 'XF-2026-000123',
+    channel: 'visit',
+    receivedAt: '2026-11-20T01:15:00.000Z', // 2026-11-20 09:15 in Shanghai
+    visitorName: '王淑芬',
+    fileId: null,
+    category: 'relief',
+    urgency: 'urgent',
+    status: 'registered',
+    handlerId: 3,
+    handlerName: '刘建国',
+    acceptDue: '2026-12-05',
+    answerDue: '2026-12-22',
+    closeDue: '2027-01-19',
+    overdue: null,
+    visitorIdNumber: '11010519491231002X',
+    visitorPhone: '13912345678',
+    request:
+      '本人系示例市第一棉纺厂退休职工，老伴去年因脑梗瘫痪在床，需长期护理，每月护理费及药费约 3,000 元；' +
+      '本人退休金每月 2,150 元，儿子下岗在家，孙子今年上初中，家庭生活十分困难。' +
+      '请求工会给予困难救助，并协助了解办理低保的条件和所需材料。',
+    answer: null,
+    closingNote: null,
+    acceptedAt: null,
+    answeredAt: null,
+    closedAt: null,
+    events: [{ id: 1, action: 'register', at: '2026-11-20T01:15:00.000Z', by: '刘建国', note: '' }],
+    outcomes: [],
+  };
+}
+
 export const PRINTED_DOCUMENTS: PrintedDocument[] = [
   {
     file: 'worker-file-form.pdf',
     title: '困难职工档案表',
     build: () => renderPdf(workerFileFormDoc(sampleWorkerFile(), SAMPLE_CENTRE)),
+  },
+  {
+    file: 'petition-slip.pdf',
+    title: '受理回执',
+    build: () => renderPdf(petitionSlipDoc(samplePetition(), SAMPLE_SLIP_CENTRE)),
   },
 ];

@@ -8,6 +8,12 @@ import { ChangePasswordPage } from './pages/auth/ChangePasswordPage';
 import { FileFormPage } from './pages/files/FileFormPage';
 import { FileListPage } from './pages/files/FileListPage';
 import { FilePage } from './pages/files/FilePage';
+import { PetitionFormPage } from './pages/petitions/PetitionFormPage';
+import { PetitionListPage } from './pages/petitions/PetitionListPage';
+import { PetitionPage } from './pages/petitions/PetitionPage';
+import { PetitionStatsPage } from './pages/petitions/PetitionStatsPage';
+import { JobsPage } from './pages/referrals/JobsPage';
+import { LegalPage } from './pages/referrals/LegalPage';
 
 export interface RouteDef {
   path: string;
@@ -29,4 +35,10 @@ export const ROUTES: RouteDef[] = [
   { path: '/admin/settings', title: '系统设置', roles: ['admin'], group: 'admin', render: () => <SettingsPage /> },
   { path: '/admin/audit', title: '审计日志', roles: ['admin'], group: 'admin', render: () => <AuditPage /> },
   { path: '/me/password', title: '修改密码', roles: 'any', render: () => <ChangePasswordPage /> },
+  { path: '/petitions', title: '来访接待', roles: ['staff', 'director', 'chair', 'finance'], group: 'main', render: () => <PetitionListPage /> },
+  { path: '/petitions/new', title: '登记来访', roles: ['staff', 'director'], render: () => <PetitionFormPage key="new" /> },
+  { path: '/petitions/stats', title: '来访统计', roles: ['staff', 'director', 'chair', 'finance'], group: 'main', render: () => <PetitionStatsPage /> },
+  { path: '/petitions/:id', title: '来访记录', roles: ['staff', 'director', 'chair', 'finance'], render: (p) => <PetitionPage key={p.id} id={Number(p.id)} /> },
+  { path: '/referrals/jobs', title: '职业介绍', roles: ['staff', 'director', 'chair', 'finance'], group: 'main', render: () => <JobsPage /> },
+  { path: '/referrals/legal', title: '法律援助', roles: ['staff', 'director', 'chair', 'finance'], group: 'main', render: () => <LegalPage /> },
 ];

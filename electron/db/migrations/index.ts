@@ -1,5 +1,7 @@
 import spine from './0001_spine';
 import workerFiles from './0002_worker_files';
+import petitions from './0003_petitions';
+import referrals from './0004_referrals';
 
 export interface Migration {
   id: string;
@@ -10,4 +12,6 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { id: '0001_spine', sql: spine },
   { id: '0002_worker_files', sql: workerFiles },
+  { id: '0003_petitions', sql: petitions },
+  { id: '0004_referrals', sql: referrals },
 ];

@@ -1,19 +1,114 @@
-import { Card, Descriptions, Space, Tag } from 'antd';
+import { FileAddOutlined, FormOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { DashboardSummary } from '../../../../shared/contract/dashboard';
 import { formatChineseDate, localDate } from '../../../../shared/dates';
 import { ROLE_LABELS } from '../../../../shared/roles';
-import { useSession } from '../../session';
+import { invoke } from '../../api';
+import { useAction } from '../../components/useAction';
+import { useHotkey } from '../../components/useHotkey';
+import { navigate } from '../../router';
+import { hasRole, useSession } from '../../session';
+
+const READERS = ['staff', 'director', 'chair', 'finance'] as const;
+const COUNTER = ['staff', 'director'] as const;
+
+interface Tile {
+  key: keyof DashboardSummary;
+  title: string;
+  to: string;
+  hint: string;
+  /** Only for the counter roles (their own caseload). */
+  counterOnly?: boolean;
+  danger?: boolean;
+  testId?: string;
+}
+
+const TILES: Tile[] = [
+  { key: 'activeFiles', title: '在档档案', to: '/files', hint: '在档的困难职工档案' },
+  { key: 'filesThisMonth', title: '本月新建档案', to: '/files', hint: '本月新建的档案' },
+  { key: 'petitionsToday', title: '今日来访', to: '/petitions', hint: '今天登记的来访、来电、来信' },
+  { key: 'openPetitions', title: '办理中的来访', to: '/petitions', hint: '尚未办结的来访' },
+  { key: 'myOpenPetitions', title: '我经办的', to: '/petitions?mine=1', hint: '由我经办、尚未办结', counterOnly: true },
+  { key: 'overduePetitions', title: '逾期来访', to: '/petitions?overdue=1', hint: '超过受理、答复或办结期限', danger: true, testId: 'dash-overdue' },
+];
+
+function StatTile({ tile, value }: { tile: Tile; value: number | undefined }) {
+  const alarm = tile.danger && (value ?? 0) > 0;
+  return (
+    <Card
+      hoverable
+      size="small"
+      role="link"
+      tabIndex={0}
+      aria-label={`${tile.title}：${value ?? '—'}`}
+      onClick={() => navigate(tile.to)}
+      onKeyDown={(e) => e.key === 'Enter' && navigate(tile.to)}
+      style={alarm ? { borderColor: '#ffa39e', background: '#fff1f0' } : undefined}
+      data-testid={tile.testId ? `${tile.testId}-card` : undefined}
+    >
+      <Statistic
+        title={tile.title}
+        value={value ?? '—'}
+        styles={{ content: { color: alarm ? '#cf1322' : undefined, fontWeight: alarm ? 600 : undefined } }}
+        formatter={(v) => <span data-testid={tile.testId}>{v}</span>}
+      />
+      <Typography.Text type={alarm ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+        {alarm ? '请尽快办理 →' : tile.hint}
+      </Typography.Text>
+    </Card>
+  );
+}
 
 export function DashboardPage() {
   const { user } = useSession();
+  const canRead = hasRole(user, READERS);
+  const canCounter = hasRole(user, COUNTER);
+  const [summary, setSummary] = useState<DashboardSummary | null>(null);
+  const { run } = useAction();
+
+  useEffect(() => {
+    if (!canRead) return;
+    void run(() => invoke('dashboard.summary', {})).then((s) => s && setSummary(s));
+  }, [canRead, run]);
+
+  useHotkey({ key: 'v', alt: true }, () => navigate('/petitions/new'), canCounter);
+  useHotkey({ key: 'n', alt: true }, () => navigate('/files/new'), canCounter);
+
+  const tiles = TILES.filter((t) => !t.counterOnly || canCounter);
+
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="large">
       <Card title="工作台">
-        <Descriptions column={1}>
+        <Descriptions column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label="今天">{formatChineseDate(localDate(new Date()))}</Descriptions.Item>
           <Descriptions.Item label="当前用户">{user.displayName}</Descriptions.Item>
           <Descriptions.Item label="角色">{user.roles.map((r) => <Tag key={r}>{ROLE_LABELS[r]}</Tag>)}</Descriptions.Item>
         </Descriptions>
+        {canCounter && (
+          <Space wrap style={{ marginTop: 8 }}>
+            <Button type="primary" size="large" icon={<FormOutlined />} onClick={() => navigate('/petitions/new')} data-testid="dash-new-petition">
+              登记来访 <Typography.Text style={{ color: 'inherit', opacity: 0.75, fontSize: 12 }}>Alt+V</Typography.Text>
+            </Button>
+            <Button size="large" icon={<FileAddOutlined />} onClick={() => navigate('/files/new')} data-testid="dash-new-file">
+              新建档案 <Typography.Text type="secondary" style={{ fontSize: 12 }}>Alt+N</Typography.Text>
+            </Button>
+            <Button size="large" icon={<SearchOutlined />} onClick={() => navigate('/files')}>
+              查找档案
+            </Button>
+          </Space>
+        )}
       </Card>
+
+      {canRead && (
+        <Row gutter={[16, 16]} data-testid="dash-stats">
+          {tiles.map((t) => (
+            <Col key={t.key} xs={12} md={8} xl={4}>
+              <StatTile tile={t} value={summary?.[t.key]} />
+            </Col>
+          ))}
+        </Row>
+      )}
     </Space>
   );
 }

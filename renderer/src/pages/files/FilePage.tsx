@@ -27,6 +27,7 @@ import { hasRole, useSession } from '../../session';
 import { tierAdvice } from './HouseholdPreview';
 import { ReasonModal } from './ReasonModal';
 import { SEX_LABELS, StatusTag, TierTag, lineMultipleFen, maskBankCard } from './fileLabels';
+import { FileReferrals } from '../referrals/FileReferrals';
 
 type Dialog = { kind: 'exclude' } | { kind: 'clear'; exclusion: ExclusionView } | { kind: 'exit' } | { kind: 'reactivate' } | null;
 
@@ -349,6 +350,7 @@ export function FilePage({ id }: { id: number }) {
         )}
       </Card>
 
+      <FileReferrals fileId={file.id} />
       <Card title="档案记录" size="small">
         <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 16 }}>
           {file.createdBy} 于 {dateTime(file.createdAt)} 建档；最后修改于 {dateTime(file.updatedAt)}。

@@ -1,0 +1,21 @@
+import type { dashboardChannels } from '../../../shared/contract/dashboard';
+import { localDate } from '../../../shared/dates';
+import type { HandlerMap } from '../handler';
+import { OVERDUE_SQL } from '../petitions/deadlines';
+
+export const dashboardHandlers: HandlerMap<keyof typeof dashboardChannels> = {
+  'dashboard.summary': ({ db, now, user }) => {
+    const today = localDate(now);
+    const n = (sql: string, params: Record<string, string | number> = {}) => (db.prepare(sql).get(params) as { n: number }).n;
+    // created_at is UTC; the centre's month starts at 00:00 Shanghai time (UTC+8).
+    const monthStart = new Date(`${today.slice(0, 7)}-01T00:00:00+08:00`).toISOString();
+    return {
+      activeFiles: n("SELECT count(*) AS n FROM worker_files WHERE status = 'active'"),
+      filesThisMonth: n('SELECT count(*) AS n FROM worker_files WHERE created_at >= @monthStart', { monthStart }),
+      openPetitions: n("SELECT count(*) AS n FROM petitions WHERE status <> 'closed'"),
+      myOpenPetitions: n("SELECT count(*) AS n FROM petitions WHERE status <> 'closed' AND handler_id = @me", { me: user!.id }),
+      overduePetitions: n(`SELECT count(*) AS n FROM petitions WHERE ${OVERDUE_SQL}`, { today }),
+      petitionsToday: n('SELECT count(*) AS n FROM petitions WHERE received_date = @today', { today }),
+    };
+  },
+};

@@ -1,0 +1,23 @@
+import type { OverdueStage, PetitionStatus } from '../../../shared/petition';
+
+export interface Deadlines {
+  status: PetitionStatus;
+  acceptDue: string;
+  answerDue: string;
+  closeDue: string;
+}
+
+/** The first deadline a petition has missed on `today` (a due date itself is still on time). */
+export function overdueStage(p: Deadlines, today: string): OverdueStage | null {
+  if (p.status === 'closed') return null;
+  if (p.status === 'registered' && today > p.acceptDue) return 'accept';
+  if ((p.status === 'accepted' || p.status === 'in_progress') && today > p.answerDue) return 'answer';
+  if (today > p.closeDue) return 'close';
+  return null;
+}
+
+/** The same test in SQL, for lists and counts; binds @today. */
+export const OVERDUE_SQL = `(status <> 'closed' AND (
+  (status = 'registered' AND @today > accept_due) OR
+  (status IN ('accepted', 'in_progress') AND @today > answer_due) OR
+  @today > close_due))`;

@@ -1,0 +1,166 @@
+import type { Paged } from '../../../shared/contract/fields';
+import type { JobReferral, JobSeeker, LegalAidCase, Vacancy } from '../../../shared/contract/referrals';
+import { fail } from '../../../shared/errors';
+import type { LegalStatus, ReferralOutcome } from '../../../shared/referral';
+import type { Db } from '../../db/open';
+import {
+  LEGAL_SELECT,
+  REFERRAL_SELECT,
+  VACANCY_SELECT,
+  toJobReferral,
+  toLegalAidCase,
+  toSeeker,
+  toVacancy,
+  type JobReferralRow,
+  type LegalAidRow,
+  type SeekerRow,
+  type VacancyRow,
+} from './rows';
+
+/** A LIKE pattern matching `q` literally (no wildcards from what the clerk typed). */
+const likeEscape = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function getVacancyRow(db: Db, id: number): VacancyRow {
+  return (db.prepare(`${VACANCY_SELECT} WHERE v.id = ?`).get(id) as VacancyRow | undefined) ?? fail('NOT_FOUND', `找不到编号为 ${id} 的岗位`);
+}
+
+export const loadVacancy = (db: Db, id: number, today: string): Vacancy => toVacancy(getVacancyRow(db, id), today);
+
+export function getReferralRow(db: Db, id: number): JobReferralRow {
+  return (db.prepare(`${REFERRAL_SELECT} WHERE r.id = ?`).get(id) as JobReferralRow | undefined) ?? fail('NOT_FOUND', `找不到编号为 ${id} 的推荐记录`);
+}
+
+export const loadReferral = (db: Db, id: number): JobReferral => toJobReferral(getReferralRow(db, id));
+
+export function getCaseRow(db: Db, id: number): LegalAidRow {
+  return (db.prepare(`${LEGAL_SELECT} WHERE c.id = ?`).get(id) as LegalAidRow | undefined) ?? fail('NOT_FOUND', `找不到编号为 ${id} 的法律援助案件`);
+}
+
+export const loadCase = (db: Db, id: number): LegalAidCase => toLegalAidCase(getCaseRow(db, id));
+
+export function getFileBrief(db: Db, id: number): { id: number; name: string; phone: string; status: 'active' | 'exited' } {
+  return (
+    (db.prepare('SELECT id, name, phone, status FROM worker_files WHERE id = ?').get(id) as
+      | { id: number; name: string; phone: string; status: 'active' | 'exited' }
+      | undefined) ?? fail('NOT_FOUND', `找不到编号为 ${id} 的困难职工档案`)
+  );
+}
+
+/** Refuses a petition id that does not exist; returns its number. */
+export function assertPetition(db: Db, id: number | null): string | null {
+  if (id === null) return null;
+  const row = db.prepare('SELECT number FROM petitions WHERE id = ?').get(id) as { number: string } | undefined;
+  return row ? row.number : fail('NOT_FOUND', `找不到编号为 ${id} 的来访记录`);
+}
+
+export function hiredCount(db: Db, vacancyId: number): number {
+  return (db.prepare("SELECT count(*) AS n FROM job_referrals WHERE vacancy_id = ? AND outcome = 'hired'").get(vacancyId) as { n: number }).n;
+}
+
+function paged<R, T>(db: Db, select: string, from: string, where: string[], params: Record<string, unknown>, order: string, page: number, pageSize: number, map: (r: R) => T): Paged<T> {
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (db.prepare(`SELECT count(*) AS n FROM ${from} ${clause}`).get(params) as { n: number }).n;
+  const rows = db.prepare(`${select} ${clause} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as R[];
+  return { total, rows: rows.map(map) };
+}
+
+export interface VacancyQuery {
+  page: number;
+  pageSize: number;
+  validOnly: boolean;
+  q?: string | undefined;
+}
+
+/** Open vacancies within their date first, then expired ones, then closed ones; newest first within each. */
+export function listVacancies(db: Db, q: VacancyQuery, today: string): Paged<Vacancy> {
+  const where: string[] = [];
+  const params: Record<string, unknown> = { today };
+  if (q.validOnly) where.push("v.status = 'open' AND v.valid_until >= @today");
+  if (q.q) {
+    where.push("(v.unit LIKE @q ESCAPE '\\' OR v.job_type LIKE @q ESCAPE '\\')");
+    params.q = `%${likeEscape(q.q)}%`;
+  }
+  return paged<VacancyRow, Vacancy>(
+    db,
+    VACANCY_SELECT,
+    'vacancies v',
+    where,
+    params,
+    "v.status = 'closed', v.valid_until < @today, v.id DESC",
+    q.page,
+    q.pageSize,
+    (r) => toVacancy(r, today),
+  );
+}
+
+export interface SeekerQuery {
+  page: number;
+  pageSize: number;
+  laidOffOnly: boolean;
+  q?: string | undefined;
+}
+
+const PRIORITY_SQL = `CASE WHEN f.employment_status = 'laid_off' AND f.model_worker_level <> 'none' THEN 0
+  WHEN f.employment_status = 'laid_off' THEN 1 ELSE 2 END`;
+
+/** Active worker files as job seekers: laid-off model workers, then other laid-off workers, then the rest; by name. */
+export function listSeekers(db: Db, q: SeekerQuery): Paged<JobSeeker> {
+  const where = ["f.status = 'active'"];
+  const params: Record<string, unknown> = {};
+  if (q.laidOffOnly) where.push("f.employment_status = 'laid_off'");
+  if (q.q) {
+    where.push("(f.name LIKE @q ESCAPE '\\' OR f.name_pinyin LIKE @lq ESCAPE '\\' OR f.name_initials LIKE @lq ESCAPE '\\')");
+    params.q = `${likeEscape(q.q)}%`;
+    params.lq = `${likeEscape(q.q.toLowerCase().replace(/\s+/g, ''))}%`;
+  }
+  const select = `SELECT f.id, f.name, f.sex, f.birth_date, f.phone, f.work_unit, f.employment_status, f.model_worker_level,
+    ${PRIORITY_SQL} AS priority,
+    (SELECT count(*) FROM job_referrals r WHERE r.file_id = f.id) AS referral_count,
+    (SELECT count(*) FROM job_referrals r WHERE r.file_id = f.id AND r.outcome = 'pending') AS pending_count,
+    (SELECT count(*) FROM job_referrals r WHERE r.file_id = f.id AND r.outcome = 'hired') AS hired_count
+  FROM worker_files f`;
+  return paged<SeekerRow, JobSeeker>(db, select, 'worker_files f', where, params, 'priority, f.name_pinyin, f.name, f.id', q.page, q.pageSize, toSeeker);
+}
+
+export interface ReferralQuery {
+  page: number;
+  pageSize: number;
+  fileId?: number | undefined;
+  vacancyId?: number | undefined;
+  petitionId?: number | undefined;
+  outcome?: ReferralOutcome | undefined;
+}
+
+export function listReferrals(db: Db, q: ReferralQuery): Paged<JobReferral> {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (q.fileId !== undefined) (where.push('r.file_id = @fileId'), (params.fileId = q.fileId));
+  if (q.vacancyId !== undefined) (where.push('r.vacancy_id = @vacancyId'), (params.vacancyId = q.vacancyId));
+  if (q.petitionId !== undefined) (where.push('r.petition_id = @petitionId'), (params.petitionId = q.petitionId));
+  if (q.outcome !== undefined) (where.push('r.outcome = @outcome'), (params.outcome = q.outcome));
+  return paged<JobReferralRow, JobReferral>(db, REFERRAL_SELECT, 'job_referrals r', where, params, 'r.id DESC', q.page, q.pageSize, toJobReferral);
+}
+
+export interface CaseQuery {
+  page: number;
+  pageSize: number;
+  status?: LegalStatus | undefined;
+  fileId?: number | undefined;
+  petitionId?: number | undefined;
+  q?: string | undefined;
+}
+
+/** Open cases first (newest first), then closed ones. */
+export function listCases(db: Db, q: CaseQuery): Paged<LegalAidCase> {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (q.status !== undefined) (where.push('c.status = @status'), (params.status = q.status));
+  if (q.fileId !== undefined) (where.push('c.file_id = @fileId'), (params.fileId = q.fileId));
+  if (q.petitionId !== undefined) (where.push('c.petition_id = @petitionId'), (params.petitionId = q.petitionId));
+  if (q.q) {
+    where.push("(c.applicant_name LIKE @prefix ESCAPE '\\' OR c.respondent LIKE @infix ESCAPE '\\')");
+    params.prefix = `${likeEscape(q.q)}%`;
+    params.infix = `%${likeEscape(q.q)}%`;
+  }
+  return paged<LegalAidRow, LegalAidCase>(db, LEGAL_SELECT, 'legal_aid_cases c', where, params, "c.status = 'closed', c.id DESC", q.page, q.pageSize, toLegalAidCase);
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { channel } from './define';
+
+/** Counts for the 工作台; each later feature adds its own. */
+export interface DashboardSummary {
+  activeFiles: number;
+  filesThisMonth: number;
+  openPetitions: number;
+  myOpenPetitions: number;
+  overduePetitions: number;
+  petitionsToday: number;
+}
+
+export const dashboardChannels = {
+  'dashboard.summary': channel<DashboardSummary>()({
+    title: '工作台汇总',
+    input: z.object({}).strict(),
+    access: 'any',
+    kind: 'read',
+  }),
+} as const;

@@ -19,6 +19,21 @@ export const settingsSchema = z.object({
   petitionAcceptDays: whole('受理期限', 1, 365),
   petitionAnswerDays: whole('答复期限', 1, 365),
   petitionCloseDays: whole('办结期限', 1, 730),
+  // Relief policy (002 §三, §六.1; 003); every decision keeps a copy of the values it was made under.
+  reliefMinimumFen: fen('最低救助金额'),
+  reliefChairThresholdFen: fen('须报工会主席的金额'),
+  reliefCapFen: fen('一般救助上限'),
+  reliefUsualMaxFen: fen('一次性救济通常上限'),
+  reliefMonthsBetweenGrants: whole('两次救助间隔月数', 0, 60),
+  reliefNoticeRequired: z.boolean('请选择是否需要公示'),
+  reliefNoticeDays: whole('公示天数', 1, 60),
+  medicalPersonalShareFen: fen('大病个人负担标准'),
+  medicalAnnualSpendFen: fen('年度医药费总支出标准'),
+  hospitalOwedAllowanceFen: fen('低保户积欠住院费标准'),
+  hospitalOwedMarginalFen: fen('低保边缘户积欠住院费标准'),
+  allowanceExceptionAgeMale: whole('低保例外年龄（男）', 16, 100),
+  allowanceExceptionAgeFemale: whole('低保例外年龄（女）', 16, 100),
+  hardshipLossFen: fen('自负医药费或灾害损失认定标准'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
@@ -35,6 +50,20 @@ export const SETTING_DEFAULTS: Settings = {
   petitionAcceptDays: 15,
   petitionAnswerDays: 30, // counted from acceptance
   petitionCloseDays: 60,
+  reliefMinimumFen: 30_000, // 一般救济不能低于300元 (002 §六.1(2))
+  reliefChairThresholdFen: 100_000, // 需要救济1000元的，报工会主席同意 (002 §六.1(3))
+  reliefCapFen: 100_000, // 最多不超过1000元 (002 §三(二)2-3)
+  reliefUsualMaxFen: 50_000, // 一次性救济300-500元 (002 §三(二)1-3)
+  reliefMonthsBetweenGrants: 12, // 原则上每年一次 (002 §三(一)5)
+  reliefNoticeRequired: true,
+  reliefNoticeDays: 5, // 公示时间不少于5天 (001)
+  medicalPersonalShareFen: 500_000,
+  medicalAnnualSpendFen: 3_000_000,
+  hospitalOwedAllowanceFen: 500_000,
+  hospitalOwedMarginalFen: 2_000_000,
+  allowanceExceptionAgeMale: 50,
+  allowanceExceptionAgeFemale: 40,
+  hardshipLossFen: 2_000_000, // 自负医药费或家庭因灾害造成财产损失金额达2万元以上 (000 §一(四))
 };
 
 export const SETTING_LABELS: Record<SettingKey, string> = {
@@ -49,4 +78,18 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   petitionAcceptDays: '来访受理期限（天，自登记起）',
   petitionAnswerDays: '来访答复期限（天，自受理起）',
   petitionCloseDays: '来访办结期限（天，自登记起）',
+  reliefMinimumFen: '最低救助金额（元）',
+  reliefChairThresholdFen: '达到此金额须报工会主席（元）',
+  reliefCapFen: '一般救助上限（元）',
+  reliefUsualMaxFen: '一次性救济通常上限（元）',
+  reliefMonthsBetweenGrants: '两次救助至少间隔（月）',
+  reliefNoticeRequired: '救助发放前须公示',
+  reliefNoticeDays: '公示天数（至少）',
+  medicalPersonalShareFen: '大病个人负担超过（元）',
+  medicalAnnualSpendFen: '年度医药费总支出超过（元）',
+  hospitalOwedAllowanceFen: '低保户年度积欠住院费超过（元）',
+  hospitalOwedMarginalFen: '低保边缘户年度积欠住院费超过（元）',
+  allowanceExceptionAgeMale: '低保户例外：男性年龄满',
+  allowanceExceptionAgeFemale: '低保户例外：女性年龄满',
+  hardshipLossFen: '自负医药费或灾害损失达（元）可认定困难',
 };

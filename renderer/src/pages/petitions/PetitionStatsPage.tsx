@@ -160,7 +160,7 @@ export function PetitionStatsPage() {
           loading={busy}
           data-testid="stats-table"
           dataSource={folded?.months ?? []}
-          scroll={{ x: 990 }}
+          scroll={{ x: 1020 }}
           columns={[
             { title: '月份', dataIndex: 'month', width: 56, fixed: 'left' },
             {
@@ -168,7 +168,7 @@ export function PetitionStatsPage() {
               children: categories.map((c) => ({
                 title: PETITION_CATEGORY_LABELS[c],
                 key: c,
-                width: 74,
+                width: Math.max(74, PETITION_CATEGORY_LABELS[c].length * 14 + 20),
                 align: 'right' as const,
                 render: (_: unknown, r: MonthRow) => r.byCategory[c] || <Typography.Text type="secondary">0</Typography.Text>,
               })),

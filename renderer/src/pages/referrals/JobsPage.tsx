@@ -1,4 +1,4 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Input, Popconfirm, Select, Space, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Paged } from '../../../../shared/contract/fields';
@@ -144,7 +144,6 @@ export function JobsPage() {
         <Input.Search
           allowClear
           placeholder="按单位或工种查找"
-          prefix={<SearchOutlined />}
           style={{ width: 260 }}
           onSearch={(q) => setVq({ ...vq, q: q.trim(), page: 1 })}
           data-testid="vacancy-search"
@@ -174,6 +173,7 @@ export function JobsPage() {
           {
             title: '招用 / 已录用',
             align: 'center',
+            width: 110,
             render: (_, v) => (
               <span data-testid="vacancy-count">
                 {v.headcount} / <Typography.Text type={v.hiredCount >= v.headcount ? 'success' : undefined}>{v.hiredCount}</Typography.Text>
@@ -183,6 +183,7 @@ export function JobsPage() {
           {
             title: '推荐',
             align: 'center',
+            width: 140,
             render: (_, v) => (
               <Typography.Link onClick={() => showReferralsOf(v)}>
                 {v.referralCount} 人{v.pendingCount > 0 ? `（待反馈 ${v.pendingCount}）` : ''}
@@ -192,6 +193,7 @@ export function JobsPage() {
           { title: '用人要求', dataIndex: 'requirements', ellipsis: { showTitle: true }, render: (t: string) => t || '—' },
           {
             title: '有效期至',
+            width: 190,
             render: (_, v) => (
               <Space size={4}>
                 {formatChineseDate(v.validUntil)}
@@ -199,9 +201,10 @@ export function JobsPage() {
               </Space>
             ),
           },
-          { title: '联系人', dataIndex: 'contact', render: (t: string) => t || '—' },
+          { title: '联系人', dataIndex: 'contact', ellipsis: { showTitle: true }, render: (t: string) => t || '—' },
           {
             title: '状态',
+            width: 90,
             render: (_, v) =>
               v.status === 'closed' ? (
                 <Tooltip title={`${v.closedBy ?? ''} ${v.closedAt ? dateTime(v.closedAt) : ''}${v.closeNote ? `：${v.closeNote}` : ''}`}>
@@ -218,6 +221,7 @@ export function JobsPage() {
                 {
                   title: '操作',
                   key: 'actions',
+                  width: 190,
                   render: (_: unknown, v: Vacancy) =>
                     v.status === 'open' && (
                       <Space size={4}>
@@ -288,15 +292,16 @@ export function JobsPage() {
           onChange: (page, pageSize) => setSq({ ...sq, page, pageSize }),
         }}
         columns={[
-          { title: '优先', render: (_, s) => <PriorityTag priority={s.priority} /> },
-          { title: '姓名', render: (_, s) => workerLink(s.fileId, s.name) },
-          { title: '性别 / 年龄', render: (_, s) => `${SEX_LABELS[s.sex]}，${ageOn(s.birthDate, today)} 岁` },
-          { title: '就业状况', render: (_, s) => EMPLOYMENT_STATUS_LABELS[s.employmentStatus] },
-          { title: '劳模', render: (_, s) => (s.modelWorkerLevel === 'none' ? '—' : <Tag color="gold">{MODEL_WORKER_LABELS[s.modelWorkerLevel]}</Tag>) },
+          { title: '优先', width: 130, render: (_, s) => <PriorityTag priority={s.priority} /> },
+          { title: '姓名', width: 110, render: (_, s) => workerLink(s.fileId, s.name) },
+          { title: '性别 / 年龄', width: 110, render: (_, s) => `${SEX_LABELS[s.sex]}，${ageOn(s.birthDate, today)} 岁` },
+          { title: '就业状况', width: 110, render: (_, s) => EMPLOYMENT_STATUS_LABELS[s.employmentStatus] },
+          { title: '劳模', width: 110, render: (_, s) => (s.modelWorkerLevel === 'none' ? '—' : <Tag color="gold">{MODEL_WORKER_LABELS[s.modelWorkerLevel]}</Tag>) },
           { title: '原工作单位', dataIndex: 'workUnit', ellipsis: true },
-          { title: '电话', dataIndex: 'phone', render: (t: string) => t || '—' },
+          { title: '电话', dataIndex: 'phone', width: 130, render: (t: string) => t || '—' },
           {
             title: '推荐情况',
+            width: 240,
             render: (_, s) =>
               s.referralCount === 0 ? (
                 <Typography.Text type="secondary">未推荐</Typography.Text>
@@ -313,6 +318,7 @@ export function JobsPage() {
                 {
                   title: '操作',
                   key: 'actions',
+                  width: 90,
                   render: (_: unknown, s: JobSeeker) => (
                     <Button size="small" type="primary" ghost onClick={() => setRefer({ worker: { id: s.fileId, name: s.name } })} data-testid="seeker-refer">
                       推荐
@@ -364,20 +370,21 @@ export function JobsPage() {
           onChange: (page, pageSize) => setRq({ ...rq, page, pageSize }),
         }}
         columns={[
-          { title: '推荐时间', render: (_, r) => dateTime(r.createdAt) },
-          { title: '职工', render: (_, r) => workerLink(r.fileId, r.workerName) },
+          { title: '推荐时间', width: 150, render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{dateTime(r.createdAt)}</span> },
+          { title: '职工', width: 100, render: (_, r) => workerLink(r.fileId, r.workerName) },
           { title: '岗位', render: (_, r) => `${r.unit} ${r.jobType}` },
           {
             title: '来访',
+            width: 150,
             render: (_, r) => (r.petitionId ? <Typography.Link onClick={() => navigate(`/petitions/${r.petitionId}`)}>{r.petitionNumber}</Typography.Link> : '—'),
           },
           { title: '推荐说明', dataIndex: 'note', ellipsis: { showTitle: true }, render: (t: string) => t || '—' },
-          { title: '结果', render: (_, r) => <OutcomeTag outcome={r.outcome} /> },
+          { title: '结果', width: 90, render: (_, r) => <OutcomeTag outcome={r.outcome} /> },
           {
             title: '结果说明',
             render: (_, r) => (
               <span>
-                {r.outcomeNote || '—'}
+                {r.outcomeNote || (r.outcomeAt ? '' : '—')}
                 {r.outcomeAt && (
                   <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                     {r.outcomeBy}，{dateTime(r.outcomeAt)}
@@ -386,12 +393,13 @@ export function JobsPage() {
               </span>
             ),
           },
-          { title: '推荐人', dataIndex: 'createdBy' },
+          { title: '推荐人', width: 90, dataIndex: 'createdBy' },
           ...(canWrite
             ? [
                 {
                   title: '操作',
                   key: 'actions',
+                  width: 110,
                   render: (_: unknown, r: JobReferral) => (
                     <Button size="small" onClick={() => setOutcomeFor(r)} data-testid="referral-set-outcome">
                       登记结果

@@ -7,6 +7,7 @@ import type { ChannelDef } from './contract/define';
 import { dashboardChannels } from './contract/dashboard';
 import { fileChannels } from './contract/files';
 import { petitionChannels } from './contract/petitions';
+import { reliefChannels } from './contract/relief';
 import { referralChannels } from './contract/referrals';
 import { settingsChannels } from './contract/settings';
 import { userChannels } from './contract/users';
@@ -22,6 +23,7 @@ export const contract = {
   ...fileChannels,
   ...petitionChannels,
   ...dashboardChannels,
+  ...reliefChannels,
   ...referralChannels,
 } as const;
 
@@ -42,5 +44,6 @@ export const contractParts: Record<string, Record<string, unknown>> = {
   files: fileChannels,
   petitions: petitionChannels,
   dashboard: dashboardChannels,
+  relief: reliefChannels,
   referrals: referralChannels,
 };

@@ -4,6 +4,7 @@ import { authHandlers } from './auth/handlers';
 import { dashboardHandlers } from './dashboard/handlers';
 import { fileHandlers } from './files/handlers';
 import { petitionHandlers } from './petitions/handlers';
+import { reliefHandlers } from './relief/handlers';
 import { referralHandlers } from './referrals/handlers';
 import type { Handler, HandlerMap } from './handler';
 import { settingsHandlers } from './settings/handlers';
@@ -18,6 +19,7 @@ export const handlers: HandlerMap<Channel> = {
   ...fileHandlers,
   ...petitionHandlers,
   ...dashboardHandlers,
+  ...reliefHandlers,
   ...referralHandlers,
 };
 

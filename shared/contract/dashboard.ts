@@ -9,6 +9,10 @@ export interface DashboardSummary {
   myOpenPetitions: number;
   overduePetitions: number;
   petitionsToday: number;
+  /** Relief applications waiting for the caller's decision (待我审批). */
+  reliefInbox: number;
+  /** Approved relief waiting to be posted in a public notice. */
+  reliefAwaitingNotice: number;
 }
 
 export const dashboardChannels = {

@@ -2,6 +2,7 @@ import type { dashboardChannels } from '../../../shared/contract/dashboard';
 import { localDate } from '../../../shared/dates';
 import type { HandlerMap } from '../handler';
 import { OVERDUE_SQL } from '../petitions/deadlines';
+import { inboxCondition } from '../relief/inbox';
 
 export const dashboardHandlers: HandlerMap<keyof typeof dashboardChannels> = {
   'dashboard.summary': ({ db, now, user }) => {
@@ -16,6 +17,11 @@ export const dashboardHandlers: HandlerMap<keyof typeof dashboardChannels> = {
       myOpenPetitions: n("SELECT count(*) AS n FROM petitions WHERE status <> 'closed' AND handler_id = @me", { me: user!.id }),
       overduePetitions: n(`SELECT count(*) AS n FROM petitions WHERE ${OVERDUE_SQL}`, { today }),
       petitionsToday: n('SELECT count(*) AS n FROM petitions WHERE received_date = @today', { today }),
+      reliefInbox: (() => {
+        const inbox = inboxCondition(user!);
+        return n(`SELECT count(*) AS n FROM relief_applications a WHERE ${inbox.sql}`, inbox.params);
+      })(),
+      reliefAwaitingNotice: n("SELECT count(*) AS n FROM relief_applications WHERE status = 'awaiting_notice'"),
     };
   },
 };

@@ -112,12 +112,18 @@ export function adviseRelief(input: EngineInput): DecisionAdvice {
   if (recent.length === 0) fire('yearly', 'pass', `近 ${p.reliefMonthsBetweenGrants} 个月内没有救助记录`, SOURCES.yearly);
 
   // Who counts as a hardship household (000).
+  // Causes from the file's list, its own flags and the category applied for.
   const causes = new Set<string>([...file.hardshipCauses, category]);
+  if (file.singleParent) causes.add('single_parent');
+  if (file.disabilityGrade !== null) causes.add('disability');
   const largeLoss = (facts.medicalPersonalShareFen ?? 0) >= p.hardshipLossFen || (facts.disasterLossFen ?? 0) >= p.hardshipLossFen;
+  // ≤200 %: schooling, disability, single parent "及其他特殊原因"; ≤300 % (which includes ≤200 %): illness or disaster.
+  const within200 = ['schooling', 'disability', 'single_parent', 'other'].some((c) => causes.has(c));
+  const within300 = ['illness', 'disaster'].some((c) => causes.has(c));
   const qualifies =
     file.tier === 'le150' ||
-    (file.tier === 'le200' && ['schooling', 'disability', 'single_parent'].some((c) => causes.has(c))) ||
-    (file.tier === 'le300' && ['illness', 'disaster'].some((c) => causes.has(c))) ||
+    (file.tier === 'le200' && (within200 || within300)) ||
+    (file.tier === 'le300' && within300) ||
     largeLoss;
   if (qualifies) fire('tier', 'pass', '家庭人均收入和致困原因符合困难职工认定标准', SOURCES.tier);
   else fire('tier', 'override', '家庭人均收入和致困原因不符合困难职工认定标准（也没有达到 2 万元的自负医药费或灾害损失）', SOURCES.tier);

@@ -2,6 +2,7 @@ import spine from './0001_spine';
 import workerFiles from './0002_worker_files';
 import petitions from './0003_petitions';
 import referrals from './0004_referrals';
+import relief from './0005_relief';
 
 export interface Migration {
   id: string;
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0002_worker_files', sql: workerFiles },
   { id: '0003_petitions', sql: petitions },
   { id: '0004_referrals', sql: referrals },
+  { id: '0005_relief', sql: relief },
 ];

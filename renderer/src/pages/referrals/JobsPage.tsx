@@ -193,7 +193,7 @@ export function JobsPage() {
           { title: '用人要求', dataIndex: 'requirements', ellipsis: { showTitle: true }, render: (t: string) => t || '—' },
           {
             title: '有效期至',
-            width: 190,
+            width: 160,
             render: (_, v) => (
               <Space size={4}>
                 {formatChineseDate(v.validUntil)}

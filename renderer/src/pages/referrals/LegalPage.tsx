@@ -217,8 +217,8 @@ export function LegalPage() {
             onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
           }}
           columns={[
-            { title: '编号', dataIndex: 'id', width: 70 },
-            { title: '登记时间', render: (_, c) => dateTime(c.createdAt) },
+            { title: '编号', dataIndex: 'id', width: 64 },
+            { title: '登记时间', width: 150, render: (_, c) => <span style={{ whiteSpace: 'nowrap' }}>{dateTime(c.createdAt)}</span> },
             {
               title: '申请人',
               render: (_, c) =>
@@ -230,20 +230,22 @@ export function LegalPage() {
                   </span>
                 ),
             },
-            { title: '身份', render: (_, c) => APPLICANT_TYPE_LABELS[c.applicantType] },
+            { title: '身份', width: 90, render: (_, c) => APPLICANT_TYPE_LABELS[c.applicantType] },
             { title: '侵权类型', render: (_, c) => <Tag color="volcano">{INFRINGEMENT_LABELS[c.infringementType]}</Tag> },
-            { title: '涉及单位', dataIndex: 'respondent', render: (t: string) => t || '—' },
+            { title: '涉及单位', dataIndex: 'respondent', width: 150, render: (t: string) => t || '—' },
             {
               title: '来访',
+              width: 130,
               render: (_, c) => (c.petitionId ? <Typography.Link onClick={() => navigate(`/petitions/${c.petitionId}`)}>{c.petitionNumber}</Typography.Link> : '—'),
             },
             { title: '转介', render: (_, c) => (c.targetName ? `${LEGAL_TARGET_LABELS[c.targetKind ?? 'lawyer']}：${c.targetName}` : '—') },
-            { title: '状态', render: (_, c) => <LegalStatusTag status={c.status} outcome={c.outcome} /> },
+            { title: '状态', width: 150, render: (_, c) => <LegalStatusTag status={c.status} outcome={c.outcome} /> },
             ...(canWrite
               ? [
                   {
                     title: '操作',
                     key: 'actions',
+                    width: 130,
                     render: (_: unknown, c: LegalAidCase) =>
                       c.status !== 'closed' && (
                         <Space size={4}>

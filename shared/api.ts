@@ -6,6 +6,7 @@ import { authChannels } from './contract/auth';
 import type { ChannelDef } from './contract/define';
 import { dashboardChannels } from './contract/dashboard';
 import { fileChannels } from './contract/files';
+import { ledgerChannels } from './contract/ledger';
 import { petitionChannels } from './contract/petitions';
 import { reliefChannels } from './contract/relief';
 import { referralChannels } from './contract/referrals';
@@ -24,6 +25,7 @@ export const contract = {
   ...petitionChannels,
   ...dashboardChannels,
   ...reliefChannels,
+  ...ledgerChannels,
   ...referralChannels,
 } as const;
 
@@ -45,5 +47,6 @@ export const contractParts: Record<string, Record<string, unknown>> = {
   petitions: petitionChannels,
   dashboard: dashboardChannels,
   relief: reliefChannels,
+  ledger: ledgerChannels,
   referrals: referralChannels,
 };

@@ -3,6 +3,7 @@ import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { dashboardHandlers } from './dashboard/handlers';
 import { fileHandlers } from './files/handlers';
+import { ledgerHandlers } from './ledger/handlers';
 import { petitionHandlers } from './petitions/handlers';
 import { reliefHandlers } from './relief/handlers';
 import { referralHandlers } from './referrals/handlers';
@@ -20,6 +21,7 @@ export const handlers: HandlerMap<Channel> = {
   ...petitionHandlers,
   ...dashboardHandlers,
   ...reliefHandlers,
+  ...ledgerHandlers,
   ...referralHandlers,
 };
 

@@ -2,9 +2,16 @@
 // all, tests render them, and reviewers look at them. Every printed document adds one entry here.
 // Names, ID numbers (valid GB 11643 check digits) and card numbers are invented.
 import type { HouseholdMemberView, WorkerFile } from '../../shared/contract/files';
+import type { Donation, MonthlyStatement, ReceiptView, StatementFund } from '../../shared/contract/ledger';
 import type { Petition } from '../../shared/contract/petitions';
 import { householdSize, incomeTier, perCapitaIncomeFen } from '../../shared/household';
+import { donationReceiptDoc, type ReceiptCentre } from './documents/donationReceipt';
+import { monthlyStatementDoc } from './documents/monthlyStatement';
 import { petitionSlipDoc, type PetitionSlipCentre } from './documents/petitionSlip';
+import { reliefPaymentReceiptDoc, type ReliefPaymentPrint } from './documents/reliefPaymentReceipt';
+import { reliefNoticeDoc } from './documents/reliefNotice';
+import type { ReliefNotice } from '../../shared/contract/relief';
+import { maskIdNumber } from '../../shared/idcard';
 import { workerFileFormDoc, type CentreInfo } from './documents/workerFileForm';
 import { renderPdf } from './render';
 
@@ -141,6 +148,54 @@ export function samplePetition(): Petition {
   };
 }
 
+/** Invented full ID numbers behind the sample notice's lines (only their masked form is printed). */
+export const SAMPLE_NOTICE_FULL_IDS = [
+  '130203197003120034',
+  '130203197505210048',
+  '130203196808300054',
+  '130202198201150064',
+  '130204197909090077',
+  '130203196512010082',
+] as const;
+
+/** A notice of six approved grants, posted 2026-11-22 to 2026-11-27 (five days). */
+export function sampleReliefNotice(): ReliefNotice {
+  const seeds: [string, string, ReliefNotice['lines'][number]['category'], number][] = [
+    ['赵建华', '示例市第二纺织厂', 'illness', 80_000],
+    ['钱丽萍', '示例市公交集团有限公司', 'schooling', 50_000],
+    ['孙国强', '示例市红星机械厂', 'living', 30_000],
+    ['李桂芝', '示例市第一棉纺厂', 'illness', 100_000],
+    ['周海燕', '示例市百货大楼股份有限公司', 'disaster', 60_000],
+    ['吴德胜', '示例市建筑安装工程公司', 'living', 50_000],
+  ];
+  const lines = seeds.map(([name, workUnit, category, amountFen], i) => ({
+    id: i + 1,
+    applicationId: 40 + i,
+    applicationNumber: `JZ-2026-${String(40 + i).padStart(6, '0')}`,
+    name,
+    maskedIdNumber: maskIdNumber(SAMPLE_NOTICE_FULL_IDS[i]!),
+    workUnit,
+    category,
+    amountFen,
+    objection: null,
+    objectionAt: null,
+    resolution: null,
+    resolutionComment: null,
+    status: 'in_notice' as const,
+  }));
+  return {
+    id: 7,
+    number: 'GS-2026-000007',
+    startDate: '2026-11-22',
+    endDate: '2026-11-27',
+    createdBy: '陈志明',
+    createdAt: '2026-11-22T01:00:00.000Z',
+    concludedAt: null,
+    lines,
+    totalFen: lines.reduce((sum, l) => sum + l.amountFen, 0),
+  };
+}
+
 export const PRINTED_DOCUMENTS: PrintedDocument[] = [
   {
     file: 'worker-file-form.pdf',
@@ -152,4 +207,189 @@ export const PRINTED_DOCUMENTS: PrintedDocument[] = [
     title: '受理回执',
     build: () => renderPdf(petitionSlipDoc(samplePetition(), SAMPLE_SLIP_CENTRE)),
   },
+  {
+    file: 'relief-notice.pdf',
+    title: '困难职工救助公示',
+    build: () => renderPdf(reliefNoticeDoc(sampleReliefNotice(), SAMPLE_SLIP_CENTRE)),
+  },
 ];
+
+// ── 账务 (DOMAIN §5): receipts and the monthly statement ─────────────────────────────────────────
+
+/** The centre as printed on receipts and statements (with its address). */
+export const SAMPLE_FINANCE_CENTRE: ReceiptCentre = SAMPLE_SLIP_CENTRE;
+/** The finance clerk who handles the samples' money and prepares the statement. */
+export const SAMPLE_FINANCE_CLERK = '周丽华';
+
+/** A unit's donation of ¥5,000.00 and its receipt, printed for the first time. */
+export function sampleDonation(amountFen = 500_000): Donation {
+  const receipt = sampleDonationReceipt();
+  return {
+    id: 18,
+    date: '2026-11-03',
+    donor: { id: 5, kind: 'unit', name: '示例市宏达建材有限公司', contact: '陈志远', phone: '0315-87654321', address: '示例市开平区工业路 16 号' },
+    amountFen,
+    method: 'bank',
+    accountName: '银行存款',
+    fundId: 2,
+    fundName: '社会捐赠资金',
+    designatedUse: '用于困难职工大病医疗救助',
+    entryId: 302,
+    receipts: [receipt],
+  };
+}
+
+export function sampleDonationReceipt(): ReceiptView {
+  return { id: 31, kind: 'donation', number: 'JZSJ-2026-000018', status: 'issued', voidReason: null, printCount: 1, issuedAt: '2026-11-03T02:10:00.000Z' };
+}
+
+/** The payment of 李秀英's approved illness relief to her bank card. */
+export function sampleReliefPayment(): ReliefPaymentPrint {
+  const file = sampleWorkerFile();
+  return {
+    id: 42,
+    applicationId: 91,
+    applicationNumber: 'JZ-2026-000091',
+    name: file.name,
+    amountFen: 500_000,
+    method: 'bank',
+    fundName: '工会经费帮扶资金',
+    paidAt: '2026-11-09T03:20:00.000Z', // 2026-11-09 11:20 in Shanghai
+    entryId: 305,
+    receipt: { id: 44, kind: 'relief_payment', number: 'LQPZ-2026-000042', status: 'issued', voidReason: null, printCount: 1, issuedAt: '2026-11-09T03:20:00.000Z' },
+    idNumber: file.idNumber,
+    workUnit: file.workUnit,
+    category: 'illness',
+    bankName: file.bankName,
+    bankCard: file.bankCard,
+  };
+}
+
+type StatementLine = StatementFund['lines'][number];
+interface FundSeed {
+  fundId: number;
+  fundName: string;
+  openingFen: number;
+  lines: Omit<StatementLine, 'entryNumber'>[];
+}
+
+/**
+ * A statement whose figures agree with themselves, as the books would give it: entry numbers in date
+ * order, per-fund receipts and payments summed from the lines, closing = opening + receipts − payments.
+ */
+export function statementFrom(month: string, closed: boolean, seeds: FundSeed[], firstEntry = 301): MonthlyStatement {
+  const order = seeds
+    .flatMap((f, fi) => f.lines.map((l, li) => ({ fi, li, date: l.date })))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.fi - b.fi || a.li - b.li));
+  const numbers = new Map<string, string>();
+  order.forEach((o, i) => numbers.set(`${o.fi}/${o.li}`, `PZ-${month.slice(0, 4)}-${String(firstEntry + i).padStart(6, '0')}`));
+  const funds: StatementFund[] = seeds.map((f, fi) => {
+    const lines = f.lines.map((l, li) => ({ ...l, entryNumber: numbers.get(`${fi}/${li}`) ?? '' }));
+    const receiptsFen = lines.reduce((s, l) => s + l.receiptFen, 0);
+    const paymentsFen = lines.reduce((s, l) => s + l.paymentFen, 0);
+    return { fundId: f.fundId, fundName: f.fundName, openingFen: f.openingFen, receiptsFen, paymentsFen, closingFen: f.openingFen + receiptsFen - paymentsFen, lines };
+  });
+  const totals = { openingFen: 0, receiptsFen: 0, paymentsFen: 0, closingFen: 0 };
+  for (const f of funds) {
+    totals.openingFen += f.openingFen;
+    totals.receiptsFen += f.receiptsFen;
+    totals.paymentsFen += f.paymentsFen;
+    totals.closingFen += f.closingFen;
+  }
+  return { month, closed, funds, totals };
+}
+
+const line = (date: string, memo: string, accountName: string, receiptFen: number, paymentFen: number): Omit<StatementLine, 'entryNumber'> => ({
+  date,
+  memo,
+  accountName,
+  receiptFen,
+  paymentFen,
+});
+
+/** November 2026: three funds, twenty lines. */
+export function sampleMonthlyStatement(closed = true): MonthlyStatement {
+  return statementFrom('2026-11', closed, [
+    {
+      fundId: 1,
+      fundName: '工会经费帮扶资金',
+      openingFen: 26_845_000,
+      lines: [
+        line('2026-11-02', '拨入11月帮扶资金（市总工会经费）', '银行存款', 10_000_000, 0),
+        line('2026-11-05', '发放张建军大病医疗救助 JZ-2026-000087', '银行存款', 0, 800_000),
+        line('2026-11-09', '发放李秀英大病医疗救助 JZ-2026-000091', '银行存款', 0, 500_000),
+        line('2026-11-16', '发放赵淑华生活困难救助 JZ-2026-000095', '库存现金', 0, 150_000),
+        line('2026-11-20', '发放王德胜意外灾害救助 JZ-2026-000098', '银行存款', 0, 300_000),
+        line('2026-11-23', '提取现金备发生活救助', '库存现金', 500_000, 0),
+        line('2026-11-23', '提取现金备发生活救助', '银行存款', 0, 500_000),
+        line('2026-11-30', '第四季度银行存款利息', '银行存款', 18_635, 0),
+      ],
+    },
+    {
+      fundId: 2,
+      fundName: '社会捐赠资金',
+      openingFen: 5_320_000,
+      lines: [
+        line('2026-11-03', '收示例市宏达建材有限公司捐款 JZSJ-2026-000018', '银行存款', 500_000, 0),
+        line('2026-11-06', '收周明个人捐款 JZSJ-2026-000019', '库存现金', 100_050, 0),
+        line('2026-11-10', '发放刘桂芳生活困难救助 JZ-2026-000092', '库存现金', 0, 120_000),
+        line('2026-11-18', '收示例市第一建筑公司工会捐款 JZSJ-2026-000020', '银行存款', 2_000_000, 0),
+        line('2026-11-21', '发放孙丽大病医疗救助 JZ-2026-000096', '银行存款', 0, 600_000),
+        line('2026-11-26', '收匿名爱心人士捐款 JZSJ-2026-000021', '库存现金', 20_000, 0),
+        line('2026-11-28', '发放马春生意外灾害救助 JZ-2026-000099', '银行存款', 0, 250_000),
+      ],
+    },
+    {
+      fundId: 3,
+      fundName: '金秋助学专项资金（上级工会拨款）',
+      openingFen: 12_000_000,
+      lines: [
+        line('2026-11-04', '收省总工会金秋助学专项拨款', '银行存款', 5_000_000, 0),
+        line('2026-11-13', '发放张雨桐助学救助 JZ-2026-000093', '银行存款', 0, 500_000),
+        line('2026-11-13', '发放吴昊助学救助 JZ-2026-000094', '银行存款', 0, 300_000),
+        line('2026-11-19', '发放郑佳怡助学救助 JZ-2026-000097', '银行存款', 0, 300_000),
+        line('2026-11-25', '发放钱文博助学救助 JZ-2026-000100', '银行存款', 0, 500_000),
+      ],
+    },
+  ]);
+}
+
+/** A busy month for the large-document tests: `count` lines over three funds, deterministic. */
+export function largeMonthlyStatement(count = 2000, closed = false): MonthlyStatement {
+  const names = ['工会经费帮扶资金', '社会捐赠资金', '金秋助学专项资金（上级工会拨款）'];
+  const seeds: FundSeed[] = names.map((fundName, i) => ({ fundId: i + 1, fundName, openingFen: 50_000_000 * (i + 1), lines: [] }));
+  for (let i = 0; i < count; i++) {
+    const seed = seeds[i % seeds.length]!;
+    const day = String(1 + Math.floor((i * 30) / count)).padStart(2, '0');
+    const amountFen = 10_000 + ((i * 7_919) % 490_000);
+    const receipt = i % 4 === 0;
+    seed.lines.push(
+      line(
+        `2026-11-${day}`,
+        receipt ? `收第 ${i + 1} 笔捐款 JZSJ-2026-${String(i + 1).padStart(6, '0')}` : `发放第 ${i + 1} 笔救助金 JZ-2026-${String(i + 1).padStart(6, '0')}`,
+        i % 3 === 0 ? '库存现金' : '银行存款',
+        receipt ? amountFen : 0,
+        receipt ? 0 : amountFen,
+      ),
+    );
+  }
+  return statementFrom('2026-11', closed, seeds, 1);
+}
+
+PRINTED_DOCUMENTS.push(
+  {
+    file: 'donation-receipt.pdf',
+    title: '捐赠收据',
+    build: () => renderPdf(donationReceiptDoc(sampleDonation(), sampleDonationReceipt(), SAMPLE_FINANCE_CENTRE, { handler: SAMPLE_FINANCE_CLERK, reprint: false })),
+  },
+  {
+    file: 'relief-payment-receipt.pdf',
+    title: '救助金领取凭证',
+    build: () => renderPdf(reliefPaymentReceiptDoc(sampleReliefPayment(), SAMPLE_FINANCE_CENTRE, { handler: SAMPLE_FINANCE_CLERK, reprint: false })),
+  },
+  {
+    file: 'monthly-statement.pdf',
+    title: '月度收支明细表',
+    build: () => renderPdf(monthlyStatementDoc(sampleMonthlyStatement(), SAMPLE_FINANCE_CENTRE, { preparedBy: SAMPLE_FINANCE_CLERK })),
+  },
+);

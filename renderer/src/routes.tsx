@@ -14,6 +14,11 @@ import { PetitionPage } from './pages/petitions/PetitionPage';
 import { PetitionStatsPage } from './pages/petitions/PetitionStatsPage';
 import { JobsPage } from './pages/referrals/JobsPage';
 import { LegalPage } from './pages/referrals/LegalPage';
+import { NoticeListPage } from './pages/relief/NoticeListPage';
+import { NoticePage } from './pages/relief/NoticePage';
+import { ReliefFormPage } from './pages/relief/ReliefFormPage';
+import { ReliefListPage } from './pages/relief/ReliefListPage';
+import { ReliefPage } from './pages/relief/ReliefPage';
 
 export interface RouteDef {
   path: string;
@@ -41,4 +46,10 @@ export const ROUTES: RouteDef[] = [
   { path: '/petitions/:id', title: '来访记录', roles: ['staff', 'director', 'chair', 'finance'], render: (p) => <PetitionPage key={p.id} id={Number(p.id)} /> },
   { path: '/referrals/jobs', title: '职业介绍', roles: ['staff', 'director', 'chair', 'finance'], group: 'main', render: () => <JobsPage /> },
   { path: '/referrals/legal', title: '法律援助', roles: ['staff', 'director', 'chair', 'finance'], group: 'main', render: () => <LegalPage /> },
+  { path: '/relief', title: '救助审批', roles: ['staff', 'director', 'chair', 'finance'], group: 'main', render: () => <ReliefListPage /> },
+  { path: '/relief/new', title: '新建救助申请', roles: ['staff', 'director'], render: () => <ReliefFormPage key="new" /> },
+  { path: '/relief/notices', title: '救助公示', roles: ['staff', 'director', 'chair', 'finance'], group: 'main', render: () => <NoticeListPage /> },
+  { path: '/relief/notices/:id', title: '救助公示', roles: ['staff', 'director', 'chair', 'finance'], render: (p) => <NoticePage key={p.id} id={Number(p.id)} /> },
+  { path: '/relief/:id/edit', title: '修改救助申请', roles: ['staff', 'director'], render: (p) => <ReliefFormPage key={`edit-${p.id}`} id={Number(p.id)} /> },
+  { path: '/relief/:id', title: '救助申请', roles: ['staff', 'director', 'chair', 'finance'], render: (p) => <ReliefPage key={p.id} id={Number(p.id)} /> },
 ];

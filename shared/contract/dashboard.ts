@@ -13,6 +13,12 @@ export interface DashboardSummary {
   reliefInbox: number;
   /** Approved relief waiting to be posted in a public notice. */
   reliefAwaitingNotice: number;
+  /** Approved relief finance has not paid yet. */
+  reliefToPay: number;
+  /** Last month while it is not closed ('YYYY-MM'); it must be closed by the 5th. */
+  monthToClose: string | null;
+  /** Today is past the 5th and that month is still open. */
+  monthCloseOverdue: boolean;
 }
 
 export const dashboardChannels = {

@@ -23,8 +23,10 @@ export const channel =
 
 export const emptyInput = z.object({}).strict();
 
-/** A printed document as it crosses the contract: the PDF bytes in base64 and a suggested file name. */
-export interface PdfFile {
+/** A file as it crosses the contract: its bytes in base64 and a suggested file name. */
+export interface FileDownload {
   fileName: string;
   base64: string;
 }
+/** A printed document (PDF). */
+export type PdfFile = FileDownload;

@@ -3,6 +3,16 @@ import { localDate } from '../../../shared/dates';
 import type { HandlerMap } from '../handler';
 import { OVERDUE_SQL } from '../petitions/deadlines';
 import { inboxCondition } from '../relief/inbox';
+import { isMonthClosed } from '../ledger/books';
+import { previousMonth } from '../ledger/reports';
+import type { Db } from '../../db/open';
+
+/** From the 1st, last month must be closed by the 5th (日清月结). */
+function monthCloseReminder(db: Db, today: string) {
+  const last = previousMonth(today.slice(0, 7));
+  const open = !isMonthClosed(db, last) && Boolean(db.prepare('SELECT 1 FROM journal_lines WHERE month <= ? LIMIT 1').get(last));
+  return { monthToClose: open ? last : null, monthCloseOverdue: open && Number(today.slice(8, 10)) > 5 };
+}
 
 export const dashboardHandlers: HandlerMap<keyof typeof dashboardChannels> = {
   'dashboard.summary': ({ db, now, user }) => {
@@ -22,6 +32,9 @@ export const dashboardHandlers: HandlerMap<keyof typeof dashboardChannels> = {
         return n(`SELECT count(*) AS n FROM relief_applications a WHERE ${inbox.sql}`, inbox.params);
       })(),
       reliefAwaitingNotice: n("SELECT count(*) AS n FROM relief_applications WHERE status = 'awaiting_notice'"),
+      reliefToPay: n(`SELECT count(*) AS n FROM relief_applications a WHERE a.status = 'payable'
+        AND NOT EXISTS (SELECT 1 FROM relief_payments p WHERE p.application_id = a.id AND p.reversal_entry_id IS NULL)`),
+      ...monthCloseReminder(db, today),
     };
   },
 };

@@ -3,6 +3,7 @@ import workerFiles from './0002_worker_files';
 import petitions from './0003_petitions';
 import referrals from './0004_referrals';
 import relief from './0005_relief';
+import ledger from './0006_ledger';
 
 export interface Migration {
   id: string;
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0003_petitions', sql: petitions },
   { id: '0004_referrals', sql: referrals },
   { id: '0005_relief', sql: relief },
+  { id: '0006_ledger', sql: ledger },
 ];

@@ -20,8 +20,9 @@ beforeAll(async () => {
 });
 afterAll(() => core.close());
 
-async function submitted(amountFen: number, proposer = staff, fileId = file): Promise<number> {
-  const id = await readyDraft(core, proposer, fileId, amountFen);
+/** Submitted for a fresh household unless one is given (one grant a year per family). */
+async function submitted(amountFen: number, proposer = staff, fileId?: number): Promise<number> {
+  const id = await readyDraft(core, proposer, fileId ?? (await poorFile(core, staff)), amountFen);
   await core.ok('relief.submit', { id }, proposer);
   return id;
 }

@@ -1,12 +1,45 @@
-import { Button, Card, DatePicker, Form, Input, InputNumber, Popconfirm } from 'antd';
+import { Button, Card, Col, DatePicker, Form, Input, InputNumber, Popconfirm, Row, Space, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { SETTING_LABELS, type Settings } from '../../../../shared/settings';
+import { localDate } from '../../../../shared/dates';
+import { SETTING_LABELS, settingsSchema, type SettingKey, type Settings } from '../../../../shared/settings';
 import { invoke } from '../../api';
 import { MoneyInput } from '../../components/MoneyInput';
 import { useAction } from '../../components/useAction';
+import { zodRule } from '../../components/zodRule';
 
 type FormValues = Settings & { effectiveFrom: Dayjs };
+
+const S = settingsSchema.shape;
+/** Today in the centre's calendar (Asia/Shanghai), whatever the machine's zone. */
+const centreToday = () => dayjs(localDate(new Date()));
+
+/** Short notes under the relief policy fields: where each number comes from. */
+const HINTS: Partial<Record<SettingKey, string>> = {
+  petitionAcceptDays: '登记后多少天内须受理',
+  petitionAnswerDays: '受理后多少天内须答复',
+  petitionCloseDays: '登记后多少天内须办结',
+  reliefMinimumFen: '章程：一般救济不能低于 300 元',
+  reliefChairThresholdFen: '章程：需要救济 1,000 元的，主任报工会主席同意',
+  reliefCapFen: '章程：最多不超过 1,000 元；超出须主席批准例外',
+  reliefUsualMaxFen: '章程：低保、医疗等情形一次性救济 300–500 元',
+  reliefMonthsBetweenGrants: '章程：原则上每年一次；间隔内再次救助须主席批准',
+  reliefNoticeRequired: '公示期满无异议后方可发放',
+  reliefNoticeDays: '公示时间不少于 5 天',
+  medicalPersonalShareFen: '已参保的低保户，大病个人负担超过此数可救助',
+  medicalAnnualSpendFen: '已参保的低保户，年度医药费总支出超过此数可救助',
+  hospitalOwedAllowanceFen: '未参保的低保户',
+  hospitalOwedMarginalFen: '未参保的低保边缘户',
+  allowanceExceptionAgeMale: '单亲监护、双下岗等例外情形的年龄条件',
+  allowanceExceptionAgeFemale: '单亲监护、双下岗等例外情形的年龄条件',
+  hardshipLossFen: '人均收入超标但自负医药费或灾害损失达此数，仍认定困难',
+};
+
+const PETITION_KEYS = ['petitionAcceptDays', 'petitionAnswerDays', 'petitionCloseDays'] as const;
+const RELIEF_AMOUNT_KEYS = ['reliefMinimumFen', 'reliefChairThresholdFen', 'reliefCapFen', 'reliefUsualMaxFen'] as const;
+const RELIEF_RULE_KEYS = ['reliefMonthsBetweenGrants', 'reliefNoticeRequired', 'reliefNoticeDays'] as const;
+const MEDICAL_KEYS = ['medicalPersonalShareFen', 'medicalAnnualSpendFen', 'hospitalOwedAllowanceFen', 'hospitalOwedMarginalFen', 'hardshipLossFen'] as const;
+const ALLOWANCE_KEYS = ['allowanceExceptionAgeMale', 'allowanceExceptionAgeFemale'] as const;
 
 export function SettingsPage() {
   const [form] = Form.useForm<FormValues>();
@@ -17,7 +50,7 @@ export function SettingsPage() {
     void run(() => invoke('settings.get', {})).then((s) => {
       if (!s) return;
       setCurrent(s);
-      form.setFieldsValue({ ...s, effectiveFrom: dayjs() });
+      form.setFieldsValue({ ...s, effectiveFrom: centreToday() });
     });
   }, [form, run]);
 
@@ -31,33 +64,78 @@ export function SettingsPage() {
     if (s) setCurrent(s);
   };
 
-  const num = (key: keyof Settings) => (
-    <Form.Item label={SETTING_LABELS[key]} name={key} rules={[{ required: true, message: `请填写${SETTING_LABELS[key]}` }]}>
-      <InputNumber min={1} precision={0} style={{ width: 200 }} />
+  const num = (key: SettingKey, unit?: string) => (
+    <Form.Item label={SETTING_LABELS[key]} name={key} rules={[{ required: true, message: `请填写${SETTING_LABELS[key]}` }, zodRule(S[key])]} extra={HINTS[key]}>
+      <InputNumber precision={0} style={{ width: 200 }} suffix={unit} data-testid={`setting-${key}`} />
     </Form.Item>
+  );
+  const money = (key: SettingKey) => (
+    <Form.Item label={SETTING_LABELS[key]} name={key} rules={[{ required: true, message: `请填写${SETTING_LABELS[key]}` }, zodRule(S[key])]} extra={HINTS[key]}>
+      <MoneyInput id={`setting-${key}`} />
+    </Form.Item>
+  );
+  const flag = (key: SettingKey) => (
+    <Form.Item label={SETTING_LABELS[key]} name={key} valuePropName="checked" extra={HINTS[key]}>
+      <Switch checkedChildren="是" unCheckedChildren="否" data-testid={`setting-${key}`} />
+    </Form.Item>
+  );
+  const grid = (items: React.ReactNode[]) => (
+    <Row gutter={24}>
+      {items.map((item, i) => (
+        <Col key={i} xs={24} md={12}>
+          {item}
+        </Col>
+      ))}
+    </Row>
   );
 
   return (
-    <Card title="系统设置" style={{ maxWidth: 720 }}>
+    <Card title="系统设置" style={{ maxWidth: 900 }}>
       <Form form={form} layout="vertical" disabled={!current}>
-        <Form.Item label={SETTING_LABELS.centreName} name="centreName" rules={[{ required: true, message: '请填写中心名称' }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item label={SETTING_LABELS.unionName} name="unionName"><Input /></Form.Item>
-        <Form.Item label={SETTING_LABELS.centreAddress} name="centreAddress"><Input /></Form.Item>
-        <Form.Item label={SETTING_LABELS.centrePhone} name="centrePhone"><Input /></Form.Item>
-        <Form.Item label={SETTING_LABELS.minLivingLineFen} name="minLivingLineFen" rules={[{ required: true, message: '请填写最低生活保障线' }]}>
-          <MoneyInput />
-        </Form.Item>
-        {num('maxFailedLogins')}
-        {num('lockoutMinutes')}
-        {num('sessionIdleMinutes')}
-        <Form.Item label="生效日期" name="effectiveFrom" extra="标准类设置按生效日期保存：已做出的决定仍按当时的标准解释。">
-          <DatePicker allowClear={false} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
-        </Form.Item>
-        <Popconfirm title="确认保存这些设置？修改会记入审计日志。" okText="保存" cancelText="取消" onConfirm={() => void save()}>
-          <Button type="primary" loading={busy}>保存设置</Button>
-        </Popconfirm>
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <Card type="inner" size="small" title="中心信息">
+            <Form.Item label={SETTING_LABELS.centreName} name="centreName" rules={[{ required: true, message: '请填写中心名称' }]}>
+              <Input />
+            </Form.Item>
+            {grid([
+              <Form.Item key="u" label={SETTING_LABELS.unionName} name="unionName"><Input /></Form.Item>,
+              <Form.Item key="p" label={SETTING_LABELS.centrePhone} name="centrePhone"><Input /></Form.Item>,
+            ])}
+            <Form.Item label={SETTING_LABELS.centreAddress} name="centreAddress"><Input /></Form.Item>
+            <Form.Item label={SETTING_LABELS.minLivingLineFen} name="minLivingLineFen" rules={[{ required: true, message: '请填写最低生活保障线' }]}>
+              <MoneyInput />
+            </Form.Item>
+          </Card>
+
+          <Card type="inner" size="small" title="登录与安全">
+            {grid([num('maxFailedLogins', '次'), num('lockoutMinutes', '分钟'), num('sessionIdleMinutes', '分钟')])}
+          </Card>
+
+          <Card type="inner" size="small" title="来访期限" data-testid="settings-petition">
+            {grid(PETITION_KEYS.map((k) => num(k, '天')))}
+          </Card>
+
+          <Card type="inner" size="small" title="救助政策" data-testid="settings-relief">
+            <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+              救助的金额标准、审批权限和公示要求。每次审批都记下当时有效的标准；修改只对生效日期以后的审批起作用。
+            </Typography.Paragraph>
+            <Typography.Title level={5}>金额与审批权限</Typography.Title>
+            {grid(RELIEF_AMOUNT_KEYS.map(money))}
+            <Typography.Title level={5}>救助次数与公示</Typography.Title>
+            {grid([num(RELIEF_RULE_KEYS[0], '个月'), flag(RELIEF_RULE_KEYS[1]), num(RELIEF_RULE_KEYS[2], '天')])}
+            <Typography.Title level={5}>大病医疗与困难认定</Typography.Title>
+            {grid(MEDICAL_KEYS.map(money))}
+            <Typography.Title level={5}>低保户例外</Typography.Title>
+            {grid(ALLOWANCE_KEYS.map((k) => num(k, '岁')))}
+          </Card>
+
+          <Form.Item label="生效日期" name="effectiveFrom" extra="标准类设置按生效日期保存：已做出的决定仍按当时的标准解释。">
+            <DatePicker allowClear={false} disabledDate={(d) => d.isBefore(centreToday(), 'day')} data-testid="settings-effective" />
+          </Form.Item>
+          <Popconfirm title="确认保存这些设置？修改会记入审计日志。" okText="保存" cancelText="取消" onConfirm={() => void save()}>
+            <Button type="primary" loading={busy} data-testid="settings-save">保存设置</Button>
+          </Popconfirm>
+        </Space>
       </Form>
     </Card>
   );

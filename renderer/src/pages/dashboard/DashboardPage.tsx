@@ -22,6 +22,8 @@ interface Tile {
   counterOnly?: boolean;
   danger?: boolean;
   testId?: string;
+  /** Only for these roles. */
+  onlyFor?: readonly ('director' | 'chair')[];
 }
 
 const TILES: Tile[] = [
@@ -31,6 +33,8 @@ const TILES: Tile[] = [
   { key: 'openPetitions', title: '办理中的来访', to: '/petitions', hint: '尚未办结的来访' },
   { key: 'myOpenPetitions', title: '我经办的', to: '/petitions?mine=1', hint: '由我经办、尚未办结', counterOnly: true },
   { key: 'overduePetitions', title: '逾期来访', to: '/petitions?overdue=1', hint: '超过受理、答复或办结期限', danger: true, testId: 'dash-overdue' },
+  { key: 'reliefInbox', title: '待我审批', to: '/relief?inbox=1', hint: '等待我审批的救助申请', testId: 'dash-relief-inbox', onlyFor: ['director', 'chair'] },
+  { key: 'reliefAwaitingNotice', title: '待公示救助', to: '/relief/notices', hint: '已批准、等待发布公示', testId: 'dash-relief-awaiting-notice', onlyFor: ['director'] },
 ];
 
 function StatTile({ tile, value }: { tile: Tile; value: number | undefined }) {
@@ -75,7 +79,7 @@ export function DashboardPage() {
   useHotkey({ key: 'v', alt: true }, () => navigate('/petitions/new'), canCounter);
   useHotkey({ key: 'n', alt: true }, () => navigate('/files/new'), canCounter);
 
-  const tiles = TILES.filter((t) => !t.counterOnly || canCounter);
+  const tiles = TILES.filter((t) => (!t.counterOnly || canCounter) && (!t.onlyFor || hasRole(user, t.onlyFor)));
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="large">

@@ -28,6 +28,7 @@ import { tierAdvice } from './HouseholdPreview';
 import { ReasonModal } from './ReasonModal';
 import { SEX_LABELS, StatusTag, TierTag, lineMultipleFen, maskBankCard } from './fileLabels';
 import { FileReferrals } from '../referrals/FileReferrals';
+import { ReliefHistory } from '../../components/ReliefHistory';
 
 type Dialog = { kind: 'exclude' } | { kind: 'clear'; exclusion: ExclusionView } | { kind: 'exit' } | { kind: 'reactivate' } | null;
 
@@ -350,6 +351,7 @@ export function FilePage({ id }: { id: number }) {
         )}
       </Card>
 
+      <ReliefHistory fileId={file.id} />
       <FileReferrals fileId={file.id} />
       <Card title="档案记录" size="small">
         <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 16 }}>

@@ -355,8 +355,8 @@ export function PetitionPage({ id }: { id: number }) {
               <Button icon={<SolutionOutlined />} onClick={() => navigate(`/referrals/legal?petition=${p.id}${fileLink}`)} data-testid="petition-legal-aid">
                 转法律援助
               </Button>
-              <Tooltip title="救助申请功能即将上线">
-                <Button disabled data-testid="petition-relief">
+              <Tooltip title={p.fileId === null ? '来访人尚未建档：先建档、后帮扶' : undefined}>
+                <Button disabled={p.fileId === null} onClick={() => navigate(`/relief/new?file=${p.fileId}&petition=${p.id}`)} data-testid="petition-relief">
                   申请救助
                 </Button>
               </Tooltip>

@@ -33,6 +33,13 @@ interface FormValues {
 }
 
 const INITIAL: FormValues = { facts: {}, reasons: '', overrideReason: '' };
+const valuesOf = (a: ReliefApplication): FormValues => ({
+  category: a.category,
+  facts: a.facts,
+  amountFen: a.amountFen,
+  reasons: a.reasons,
+  overrideReason: a.overrideReason,
+});
 
 /** Only the facts the category asks for, without empty ones. */
 function factsFor(category: ReliefCategory | undefined, facts: ReliefFacts | undefined): ReliefFacts {
@@ -94,8 +101,9 @@ export function ReliefFormPage({ id }: { id?: number }) {
   const [existing, setExisting] = useState<ReliefApplication | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [query] = useState(() => ({ file: queryNumber('file'), petition: queryNumber('petition') }));
-  // Re-render on every change so the advice follows the form.
-  const [, setTick] = useState(0);
+  // The form's values, kept in state so the advice follows every change.
+  const [values, setValues] = useState<FormValues>(INITIAL);
+  const sync = () => setValues(form.getFieldsValue(true) as FormValues);
 
   // Editing: the stored application.
   useEffect(() => {
@@ -104,11 +112,10 @@ export function ReliefFormPage({ id }: { id?: number }) {
       .then((a) => {
         setExisting(a);
         setWorker({ id: a.fileId, name: a.name, idNumber: a.idNumber, phone: '', workUnit: a.workUnit, status: 'active' });
-        form.setFieldsValue({ category: a.category, facts: a.facts, amountFen: a.amountFen, reasons: a.reasons, overrideReason: a.overrideReason });
-        setTick((t) => t + 1);
+        setValues(valuesOf(a));
       })
       .catch((e: Error) => setLoadError(e.message));
-  }, [id, form]);
+  }, [id]);
 
   // New: the worker and the petition it comes from.
   useEffect(() => {
@@ -123,8 +130,10 @@ export function ReliefFormPage({ id }: { id?: number }) {
         .then((p) => {
           setPetition(p);
           if (!query.file && p.fileId !== null) invoke('files.get', { id: p.fileId }).then((f) => setWorker(toPicked(f)), () => undefined);
-          if (!form.getFieldValue('reasons')) form.setFieldValue('reasons', p.request.slice(0, 2000));
-          if (p.category === 'relief' && !form.getFieldValue('category')) setTick((t) => t + 1);
+          if (!form.getFieldValue('reasons')) {
+            form.setFieldValue('reasons', p.request.slice(0, 2000));
+            setValues(form.getFieldsValue(true) as FormValues);
+          }
         })
         .catch((e: Error) => message.error(e.message));
     }
@@ -144,7 +153,6 @@ export function ReliefFormPage({ id }: { id?: number }) {
   }, [worker?.id]);
 
   // ── live advice ────────────────────────────────────────────────────────────────────────────
-  const values = form.getFieldsValue(true) as FormValues;
   const category = values.category;
   const amountFen = values.amountFen;
   const facts = factsFor(category, values.facts);
@@ -221,18 +229,16 @@ export function ReliefFormPage({ id }: { id?: number }) {
       />
     );
 
-  const amountAfterApproval = existing && existing.status !== 'draft' && existing.status !== 'pending_director' && amountFen !== existing.amountFen;
-
   return (
     <Form<FormValues>
       form={form}
       layout="vertical"
-      initialValues={INITIAL}
+      initialValues={existing ? valuesOf(existing) : INITIAL}
       onFinish={(v) => void save(v)}
       onFinishFailed={({ errorFields }) => message.error(`还有 ${errorFields.length} 项需要填写或更正`)}
       onValuesChange={() => {
         setDirty(true);
-        setTick((t) => t + 1);
+        sync();
       }}
       scrollToFirstError={{ focus: true, block: 'center' }}
       autoComplete="off"
@@ -271,17 +277,20 @@ export function ReliefFormPage({ id }: { id?: number }) {
             }
           />
         )}
-        {existing && existing.status !== 'draft' && (
+        {existing && (existing.status === 'pending_chair' || existing.status === 'awaiting_notice') && (
           <Alert
             type="warning"
             showIcon
-            title={`这份申请${RELIEF_STATUS_LABELS[existing.status]}。`}
-            description="已有审批意见后修改金额，申请将退回中心主任重新审批。"
+            title={`这份申请${RELIEF_STATUS_LABELS[existing.status]}，中心主任已经同意。`}
+            description="保存修改后，申请将退回中心主任重新审批。"
           />
+        )}
+        {existing && existing.status === 'pending_director' && (
+          <Alert type="info" showIcon title="这份申请正在等待中心主任审批，修改后主任看到的是修改后的内容。" />
         )}
 
         <Row gutter={16} align="top">
-          <Col xs={24} lg={14}>
+          <Col xs={24} lg={15}>
             <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
               <Card size="small" title="救助对象">
                 <Form.Item label="已建档职工" required extra={worker ? undefined : '先建档、后帮扶：只能为已建档的职工申请救助。'}>
@@ -368,6 +377,7 @@ export function ReliefFormPage({ id }: { id?: number }) {
               </Card>
 
               <Card size="small" title="申请金额与理由">
+                <div data-testid="relief-amount">
                 <Form.Item
                   label="申请金额"
                   name="amountFen"
@@ -379,13 +389,9 @@ export function ReliefFormPage({ id }: { id?: number }) {
                       : '以元为单位，可精确到分'
                   }
                 >
-                  <div data-testid="relief-amount">
-                    <AmountField />
-                  </div>
+                  <MoneyInput id="relief-amount-input" />
                 </Form.Item>
-                {amountAfterApproval && (
-                  <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`金额由 ${formatYuan(existing.amountFen)} 改为其他金额：保存后退回中心主任重新审批。`} />
-                )}
+                </div>
                 <Form.Item label="申请理由" name="reasons" rules={[zodRule(R.reasons)]} required>
                   <Input.TextArea
                     data-testid="relief-reasons"
@@ -422,7 +428,7 @@ export function ReliefFormPage({ id }: { id?: number }) {
               </Card>
             </Space>
           </Col>
-          <Col xs={24} lg={10} style={{ position: 'sticky', top: 16 }}>
+          <Col xs={24} lg={9} style={{ position: 'sticky', top: 16 }}>
             <AdvicePanel advice={adviceInput ? advice : null} loading={advising} error={adviceInput ? adviceError : null} />
           </Col>
         </Row>
@@ -458,23 +464,5 @@ export function ReliefFormPage({ id }: { id?: number }) {
         </div>
       </Space>
     </Form>
-  );
-}
-
-/** The amount box: MoneyInput bound to the surrounding Form.Item (through the wrapper div that carries the testid). */
-function AmountField() {
-  const form = Form.useFormInstance<FormValues>();
-  const value = Form.useWatch('amountFen', form);
-  return (
-    <MoneyInput
-      id="relief-amount-input"
-      value={value}
-      onChange={(fen) => {
-        form.setFieldValue('amountFen', fen);
-        // setFieldValue does not fire onValuesChange or validation: do both.
-        void form.validateFields(['amountFen']).catch(() => undefined);
-        form.setFields([{ name: 'amountFen', touched: true }]);
-      }}
-    />
   );
 }

@@ -59,7 +59,7 @@ export const DECISION_LABELS: Record<ReliefDecisionView['decision'], string> = {
   return: '退回修改',
   withdraw: '撤回',
   amount_changed: '修改金额，退回主任重审',
-  objection: '公示异议成立',
+  objection: '登记公示异议',
   payable: '公示期满，可以发放',
 };
 
@@ -70,7 +70,7 @@ export const DECISION_COLORS: Record<ReliefDecisionView['decision'], string> = {
   return: 'orange',
   withdraw: 'gray',
   amount_changed: 'orange',
-  objection: 'red',
+  objection: 'orange',
   payable: 'green',
 };
 

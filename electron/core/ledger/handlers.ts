@@ -1,0 +1,283 @@
+import type { Account, Donation, Donor, Fund, JournalEntry, ledgerChannels, ReliefPayment } from '../../../shared/contract/ledger';
+import { localDate } from '../../../shared/dates';
+import { fail } from '../../../shared/errors';
+import { formatYuan } from '../../../shared/money';
+import { RELIEF_CATEGORY_LABELS, type ReliefCategory } from '../../../shared/relief';
+import type { Db } from '../../db/open';
+import { statementWorkbook } from '../../export/statementXlsx';
+import { donationReceiptDoc } from '../../pdf/documents/donationReceipt';
+import { monthlyStatementDoc } from '../../pdf/documents/monthlyStatement';
+import { reliefPaymentReceiptDoc } from '../../pdf/documents/reliefPaymentReceipt';
+import { renderPdf } from '../../pdf/render';
+import { Deferred, type HandlerContext } from '../context';
+import type { HandlerMap } from '../handler';
+import { getReliefRow } from '../relief/store';
+import { accountBalance, fundBalance, getAccount, getFund, postEntry, type AccountRow, type FundRow } from './books';
+import { closeMonth, monthStatus, reopenMonth } from './months';
+import { getReceipt, issueReceipt, receiptsFor, toReceipt, voidAndReissue } from './receipts';
+import { cashBook, monthlyStatement, trialBalance } from './reports';
+
+const toAccount = (db: Db, a: AccountRow): Account => ({
+  id: a.id,
+  code: a.code,
+  name: a.name,
+  kind: a.kind,
+  reliefCategory: a.relief_category,
+  active: a.active === 1,
+  balanceFen: accountBalance(db, a.id),
+});
+const toFund = (db: Db, f: FundRow): Fund => ({ id: f.id, name: f.name, source: f.source as Fund['source'], purpose: f.purpose, active: f.active === 1, balanceFen: fundBalance(db, f.id) });
+
+/** The money account a payment or receipt uses: the one named, or the first active of its kind. */
+function moneyAccount(db: Db, method: 'cash' | 'bank', accountId: number | null): AccountRow {
+  const a = accountId ? getAccount(db, accountId) : (db.prepare('SELECT * FROM accounts WHERE kind = ? AND active = 1 ORDER BY code LIMIT 1').get(method) as AccountRow | undefined);
+  if (!a || a.kind !== method) return fail('VALIDATION', method === 'cash' ? '请选择现金科目' : '请选择收付款的银行账户');
+  return a;
+}
+
+function loadDonation(db: Db, id: number): Donation {
+  const d = db
+    .prepare(
+      `SELECT d.*, a.name AS account_name, f.name AS fund_name, o.kind AS donor_kind, o.name AS donor_name, o.contact, o.phone, o.address
+       FROM donations d JOIN accounts a ON a.id = d.account_id JOIN funds f ON f.id = d.fund_id JOIN donors o ON o.id = d.donor_id WHERE d.id = ?`,
+    )
+    .get(id) as
+    | { id: number; date: string; donor_id: number; amount_fen: number; method: 'cash' | 'bank'; account_name: string; fund_id: number; fund_name: string; designated_use: string; entry_id: number; donor_kind: Donor['kind']; donor_name: string; contact: string; phone: string; address: string }
+    | undefined;
+  if (!d) return fail('NOT_FOUND', `找不到编号为 ${id} 的捐款`);
+  return {
+    id: d.id,
+    date: d.date,
+    donor: { id: d.donor_id, kind: d.donor_kind, name: d.donor_name, contact: d.contact, phone: d.phone, address: d.address },
+    amountFen: d.amount_fen,
+    method: d.method,
+    accountName: d.account_name,
+    fundId: d.fund_id,
+    fundName: d.fund_name,
+    designatedUse: d.designated_use,
+    entryId: d.entry_id,
+    receipts: receiptsFor(db, 'donation', d.id).map(toReceipt),
+  };
+}
+
+interface PaymentRow {
+  id: number;
+  application_id: number;
+  number: string;
+  name: string;
+  amount_fen: number;
+  method: 'cash' | 'bank';
+  fund_name: string;
+  paid_at: string;
+  entry_id: number;
+}
+const PAYMENT_SELECT = `SELECT p.*, a.number, f.name, fu.name AS fund_name FROM relief_payments p
+  JOIN relief_applications a ON a.id = p.application_id JOIN worker_files f ON f.id = a.file_id JOIN funds fu ON fu.id = p.fund_id`;
+function toPayment(db: Db, p: PaymentRow): ReliefPayment {
+  const receipt = receiptsFor(db, 'relief_payment', p.id).find((r) => r.status === 'issued') ?? receiptsFor(db, 'relief_payment', p.id).at(-1)!;
+  return { id: p.id, applicationId: p.application_id, applicationNumber: p.number, name: p.name, amountFen: p.amount_fen, method: p.method, fundName: p.fund_name, paidAt: p.paid_at, entryId: p.entry_id, receipt: toReceipt(receipt) };
+}
+
+function loadEntry(db: Db, id: number): JournalEntry {
+  const e = db
+    .prepare(
+      `SELECT e.*, u.display_name AS by_name, (SELECT r.id FROM journal_entries r WHERE r.reverses_entry_id = e.id) AS reversed_by
+       FROM journal_entries e JOIN users u ON u.id = e.created_by WHERE e.id = ?`,
+    )
+    .get(id) as { id: number; number: string; date: string; memo: string; kind: JournalEntry['kind']; reverses_entry_id: number | null; reversed_by: number | null; reason: string | null; by_name: string } | undefined;
+  if (!e) return fail('NOT_FOUND', `找不到编号为 ${id} 的凭证`);
+  const lines = db
+    .prepare(
+      `SELECT l.account_id, a.name AS account_name, l.fund_id, f.name AS fund_name, l.debit_fen, l.credit_fen FROM journal_lines l
+       JOIN accounts a ON a.id = l.account_id JOIN funds f ON f.id = l.fund_id WHERE l.entry_id = ? ORDER BY l.id`,
+    )
+    .all(id) as { account_id: number; account_name: string; fund_id: number; fund_name: string; debit_fen: number; credit_fen: number }[];
+  return {
+    id: e.id,
+    number: e.number,
+    date: e.date,
+    memo: e.memo,
+    kind: e.kind,
+    reversesEntryId: e.reverses_entry_id,
+    reversedByEntryId: e.reversed_by,
+    reason: e.reason,
+    createdBy: e.by_name,
+    lines: lines.map((l) => ({ accountId: l.account_id, accountName: l.account_name, fundId: l.fund_id, fundName: l.fund_name, debitFen: l.debit_fen, creditFen: l.credit_fen })),
+  };
+}
+
+const centreOf = (ctx: HandlerContext) => ({ ...ctx.settings, printedAt: ctx.now });
+
+export const ledgerHandlers: HandlerMap<keyof typeof ledgerChannels> = {
+  'ledger.accounts': ({ db }) => (db.prepare('SELECT * FROM accounts ORDER BY code').all() as AccountRow[]).map((a) => toAccount(db, a)),
+  'ledger.addAccount': (ctx, a) => {
+    if (ctx.db.prepare('SELECT 1 FROM accounts WHERE code = ?').get(a.code)) fail('CONFLICT', `科目编码 ${a.code} 已存在`);
+    if (a.kind === 'expense' && !a.reliefCategory) fail('VALIDATION', '支出科目须选择对应的救助类别');
+    const id = Number(ctx.db.prepare('INSERT INTO accounts (code, name, kind, relief_category) VALUES (?, ?, ?, ?)').run(a.code, a.name, a.kind, a.kind === 'expense' ? a.reliefCategory : null).lastInsertRowid);
+    ctx.audit({ summary: `新增科目 ${a.code} ${a.name}`, entityType: 'account', entityId: id });
+    return toAccount(ctx.db, getAccount(ctx.db, id));
+  },
+  'ledger.funds': ({ db }) => (db.prepare('SELECT * FROM funds ORDER BY id').all() as FundRow[]).map((f) => toFund(db, f)),
+  'ledger.addFund': (ctx, f) => {
+    if (ctx.db.prepare('SELECT 1 FROM funds WHERE name = ?').get(f.name)) fail('CONFLICT', `资金来源“${f.name}”已存在`);
+    const id = Number(ctx.db.prepare('INSERT INTO funds (name, source, purpose) VALUES (?, ?, ?)').run(f.name, f.source, f.purpose).lastInsertRowid);
+    ctx.audit({ summary: `新增资金来源 ${f.name}${f.purpose ? `（专款：${RELIEF_CATEGORY_LABELS[f.purpose]}）` : ''}`, entityType: 'fund', entityId: id });
+    return toFund(ctx.db, getFund(ctx.db, id));
+  },
+  'ledger.donors': ({ db }, { q }) =>
+    (db.prepare("SELECT * FROM donors WHERE name LIKE ? ORDER BY name LIMIT 50").all(`%${q.replace(/[%_]/g, '')}%`) as Donor[]),
+  'ledger.addDonor': (ctx, d) => {
+    const id = Number(ctx.db.prepare('INSERT INTO donors (kind, name, contact, phone, address) VALUES (?, ?, ?, ?, ?)').run(d.kind, d.name, d.contact, d.phone, d.address).lastInsertRowid);
+    ctx.audit({ summary: `新增捐赠人 ${d.name}`, entityType: 'donor', entityId: id });
+    return ctx.db.prepare('SELECT * FROM donors WHERE id = ?').get(id) as Donor;
+  },
+
+  'ledger.donate': (ctx, d) => {
+    if (d.date > localDate(ctx.now)) fail('VALIDATION', '捐款日期不能晚于今天');
+    const donor = ctx.db.prepare('SELECT name FROM donors WHERE id = ?').get(d.donorId) as { name: string } | undefined;
+    if (!donor) return fail('NOT_FOUND', `找不到编号为 ${d.donorId} 的捐赠人`);
+    const fund = getFund(ctx.db, d.fundId);
+    if (!fund.active) fail('RULE', `资金来源“${fund.name}”已停用`);
+    const money = moneyAccount(ctx.db, d.method, d.accountId);
+    const income = ctx.db.prepare("SELECT id FROM accounts WHERE code = '4101'").get() as { id: number };
+    const memo = `收到${donor.name}捐款${d.designatedUse ? `（${d.designatedUse}）` : ''}`;
+    const entryId = postEntry(ctx, {
+      date: d.date,
+      memo,
+      kind: 'donation',
+      lines: [
+        { accountId: money.id, fundId: fund.id, debitFen: d.amountFen, creditFen: 0 },
+        { accountId: income.id, fundId: fund.id, debitFen: 0, creditFen: d.amountFen },
+      ],
+    });
+    const id = Number(
+      ctx.db
+        .prepare('INSERT INTO donations (donor_id, date, amount_fen, method, account_id, fund_id, designated_use, entry_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(d.donorId, d.date, d.amountFen, d.method, money.id, fund.id, d.designatedUse, entryId).lastInsertRowid,
+    );
+    const receipt = issueReceipt(ctx, 'donation', { type: 'donation', id });
+    ctx.audit({ summary: `${memo} ${formatYuan(d.amountFen)}，入${fund.name}，收据 ${receipt.number}`, entityType: 'donation', entityId: id });
+    return loadDonation(ctx.db, id);
+  },
+  'ledger.donations': ({ db }, q) => {
+    const where = q.month ? 'WHERE substr(date, 1, 7) = @month' : '';
+    const total = (db.prepare(`SELECT count(*) AS n FROM donations ${where}`).get({ month: q.month ?? '' }) as { n: number }).n;
+    const ids = db.prepare(`SELECT id FROM donations ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`).all({ month: q.month ?? '', limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as { id: number }[];
+    return { total, rows: ids.map((r) => loadDonation(db, r.id)) };
+  },
+
+  'ledger.voidReceipt': (ctx, { receiptId, reason }) => {
+    const old = getReceipt(ctx.db, receiptId);
+    const next = voidAndReissue(ctx, receiptId, reason);
+    ctx.audit({ summary: `作废收据 ${old.number}（${reason}），重开 ${next.number}`, entityType: 'receipt', entityId: receiptId });
+    return toReceipt(next);
+  },
+  'ledger.printReceipt': (ctx, { receiptId }) => {
+    const r = getReceipt(ctx.db, receiptId);
+    ctx.db.prepare('UPDATE receipts SET print_count = print_count + 1 WHERE id = ?').run(r.id);
+    const receipt = toReceipt(getReceipt(ctx.db, r.id));
+    const opts = { handler: ctx.user!.displayName, reprint: r.print_count > 0 };
+    ctx.audit({ summary: `打印收据 ${r.number}${opts.reprint ? `（补打第 ${receipt.printCount} 次）` : ''}`, entityType: 'receipt', entityId: r.id });
+    if (r.source_type === 'donation') {
+      const doc = donationReceiptDoc(loadDonation(ctx.db, r.source_id), receipt, centreOf(ctx), opts);
+      return new Deferred(async () => ({ fileName: `捐赠收据-${r.number}.pdf`, base64: (await renderPdf(doc)).toString('base64') }));
+    }
+    const p = ctx.db.prepare(`${PAYMENT_SELECT} WHERE p.id = ?`).get(r.source_id) as PaymentRow;
+    const app = getReliefRow(ctx.db, p.application_id);
+    const file = ctx.db.prepare('SELECT bank_name, bank_card FROM worker_files WHERE id = ?').get(app.file_id) as { bank_name: string; bank_card: string };
+    const doc = reliefPaymentReceiptDoc(
+      { ...toPayment(ctx.db, p), receipt, idNumber: app.id_number, workUnit: app.work_unit, category: RELIEF_CATEGORY_LABELS[app.category], bankName: file.bank_name, bankCard: file.bank_card },
+      centreOf(ctx),
+      opts,
+    );
+    return new Deferred(async () => ({ fileName: `救助金领取凭证-${r.number}.pdf`, base64: (await renderPdf(doc)).toString('base64') }));
+  },
+
+  'ledger.toPay': ({ db }) =>
+    (
+      db
+        .prepare(
+          `SELECT a.id, a.number, f.name, f.id_number, f.work_unit, a.category, a.amount_fen, f.bank_name, f.bank_card FROM relief_applications a
+           JOIN worker_files f ON f.id = a.file_id WHERE a.status = 'payable'
+           AND NOT EXISTS (SELECT 1 FROM relief_payments p WHERE p.application_id = a.id AND p.reversal_entry_id IS NULL) ORDER BY a.id`,
+        )
+        .all() as { id: number; number: string; name: string; id_number: string; work_unit: string; category: ReliefCategory; amount_fen: number; bank_name: string; bank_card: string }[]
+    ).map((r) => ({ applicationId: r.id, number: r.number, name: r.name, idNumber: r.id_number, workUnit: r.work_unit, category: r.category, amountFen: r.amount_fen, bankName: r.bank_name, bankCard: r.bank_card })),
+
+  'ledger.payRelief': (ctx, { applicationId, fundId, method, accountId }) => {
+    const app = getReliefRow(ctx.db, applicationId);
+    if (app.status !== 'payable') fail('RULE', `${app.number} 尚未批准发放（须审批${app.needs_chair ? '、主席同意' : ''}并公示期满）`);
+    if (ctx.db.prepare('SELECT 1 FROM relief_payments WHERE application_id = ? AND reversal_entry_id IS NULL').get(applicationId)) {
+      fail('CONFLICT', `${app.number} 已经发放过，不能重复发放`);
+    }
+    const file = ctx.db.prepare('SELECT bank_name, bank_card FROM worker_files WHERE id = ?').get(app.file_id) as { bank_name: string; bank_card: string };
+    if (method === 'bank' && !file.bank_card) fail('RULE', `${app.name} 的档案没有登记银行卡，不能转账，请改用现金或先补登银行卡`);
+    const fund = getFund(ctx.db, fundId);
+    const money = moneyAccount(ctx.db, method, accountId);
+    const expense = ctx.db.prepare("SELECT id FROM accounts WHERE kind = 'expense' AND relief_category = ? AND active = 1 ORDER BY code LIMIT 1").get(app.category) as { id: number } | undefined;
+    if (!expense) return fail('RULE', `没有“${RELIEF_CATEGORY_LABELS[app.category]}”的支出科目，请先新增`);
+    const entryId = postEntry(ctx, {
+      date: localDate(ctx.now),
+      memo: `发放${RELIEF_CATEGORY_LABELS[app.category]} ${app.name}（${app.number}）`,
+      kind: 'relief_payment',
+      lines: [
+        { accountId: expense.id, fundId: fund.id, debitFen: app.amount_fen, creditFen: 0 },
+        { accountId: money.id, fundId: fund.id, debitFen: 0, creditFen: app.amount_fen },
+      ],
+    });
+    const id = Number(
+      ctx.db
+        .prepare('INSERT INTO relief_payments (application_id, fund_id, method, account_id, amount_fen, entry_id, paid_by, paid_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(applicationId, fund.id, method, money.id, app.amount_fen, entryId, ctx.user!.id, ctx.now.toISOString()).lastInsertRowid,
+    );
+    const receipt = issueReceipt(ctx, 'relief_payment', { type: 'relief_payment', id });
+    ctx.audit({ summary: `发放 ${app.number} ${app.name} ${formatYuan(app.amount_fen)}，${fund.name}，凭证 ${receipt.number}`, entityType: 'relief', entityId: applicationId });
+    return toPayment(ctx.db, ctx.db.prepare(`${PAYMENT_SELECT} WHERE p.id = ?`).get(id) as PaymentRow);
+  },
+  'ledger.payments': ({ db }, { month }) =>
+    (db.prepare(`${PAYMENT_SELECT} ${month ? 'WHERE substr(p.paid_at, 1, 7) = ?' : ''} ORDER BY p.id DESC`).all(...(month ? [month] : [])) as PaymentRow[]).map((p) => toPayment(db, p)),
+
+  'ledger.entries': ({ db }, q) => {
+    const where = q.month ? 'WHERE month = @month' : '';
+    const total = (db.prepare(`SELECT count(*) AS n FROM journal_entries ${where}`).get({ month: q.month ?? '' }) as { n: number }).n;
+    const ids = db.prepare(`SELECT id FROM journal_entries ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`).all({ month: q.month ?? '', limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as { id: number }[];
+    return { total, rows: ids.map((r) => loadEntry(db, r.id)) };
+  },
+  'ledger.reverse': (ctx, { entryId, reason }) => {
+    const e = loadEntry(ctx.db, entryId);
+    if (e.kind === 'reversal') fail('RULE', '冲销凭证不能再冲销；如需更正请重新记账');
+    if (e.reversedByEntryId) fail('CONFLICT', `凭证 ${e.number} 已经冲销过`);
+    const id = postEntry(ctx, {
+      date: localDate(ctx.now),
+      memo: `冲销 ${e.number}：${e.memo}`,
+      kind: 'reversal',
+      reversesEntryId: e.id,
+      reason,
+      lines: e.lines.map((l) => ({ accountId: l.accountId, fundId: l.fundId, debitFen: l.creditFen, creditFen: l.debitFen })),
+    });
+    // A reversed relief payment may be paid again (to the right fund or person).
+    ctx.db.prepare('UPDATE relief_payments SET reversal_entry_id = ? WHERE entry_id = ?').run(id, e.id);
+    ctx.audit({ summary: `冲销凭证 ${e.number}。原因：${reason}`, entityType: 'journal_entry', entityId: e.id });
+    return loadEntry(ctx.db, id);
+  },
+  'ledger.cashBook': ({ db }, { accountId, month }) => {
+    const a = getAccount(db, accountId);
+    if (a.kind !== 'cash' && a.kind !== 'bank') fail('VALIDATION', '日记账只适用于现金和银行科目');
+    return cashBook(db, accountId, month);
+  },
+  'ledger.trialBalance': ({ db }, { month }) => trialBalance(db, month),
+  'ledger.monthStatus': ({ db }, { month }) => monthStatus(db, month),
+  'ledger.closeMonth': (ctx, { month, counts, explanation }) => closeMonth(ctx, month, counts, explanation),
+  'ledger.reopenMonth': (ctx, { month, reason }) => reopenMonth(ctx, month, reason),
+  'ledger.statement': ({ db }, { month }) => monthlyStatement(db, month),
+  'ledger.statementPdf': (ctx, { month }) => {
+    const doc = monthlyStatementDoc(monthlyStatement(ctx.db, month), centreOf(ctx), { preparedBy: ctx.user!.displayName });
+    return new Deferred(async () => ({ fileName: `月度收支明细表-${month}.pdf`, base64: (await renderPdf(doc)).toString('base64') }));
+  },
+  'ledger.statementXlsx': (ctx, { month }) => {
+    const s = monthlyStatement(ctx.db, month);
+    return new Deferred(async () => ({ fileName: `月度收支明细表-${month}.xlsx`, base64: (await statementWorkbook(s, ctx.settings.centreName)).toString('base64') }));
+  },
+};
+
+

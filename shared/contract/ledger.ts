@@ -1,0 +1,286 @@
+import { z } from 'zod';
+import { ACCOUNT_KINDS, DONOR_KINDS, FUND_SOURCES, PAYMENT_METHODS, type AccountKind, type DonorKind, type FundSource, type PaymentMethod, type ReceiptKind } from '../ledger';
+import { RELIEF_CATEGORIES, type ReliefCategory } from '../relief';
+import { channel, type FileDownload, type PdfFile } from './define';
+import { id, isoDate, page, pageSize, personName, type Paged } from './fields';
+
+const FINANCE = ['finance'] as const;
+const BOOK_READERS = ['finance', 'director', 'chair'] as const;
+const fen = (label: string) => z.number(`${label}必须是数字`).int(`${label}必须精确到分`).min(0, `${label}不能为负`).max(100_000_000_00, `${label}过大`);
+const text = (label: string, max: number) => z.string(`请填写${label}`).trim().max(max, `${label}不能超过 ${max} 个字`);
+const month = z.string('请选择月份').regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+
+export interface Account {
+  id: number;
+  code: string;
+  name: string;
+  kind: AccountKind;
+  reliefCategory: ReliefCategory | null;
+  active: boolean;
+  balanceFen: number;
+}
+export interface Fund {
+  id: number;
+  name: string;
+  source: FundSource;
+  /** Earmarked money pays only this relief category (专款专用); null for general funds. */
+  purpose: ReliefCategory | null;
+  active: boolean;
+  balanceFen: number;
+}
+export interface Donor {
+  id: number;
+  kind: DonorKind;
+  name: string;
+  contact: string;
+  phone: string;
+  address: string;
+}
+export interface ReceiptView {
+  id: number;
+  kind: ReceiptKind;
+  number: string;
+  status: 'issued' | 'void';
+  voidReason: string | null;
+  printCount: number;
+  issuedAt: string;
+}
+export interface Donation {
+  id: number;
+  date: string;
+  donor: Donor;
+  amountFen: number;
+  method: PaymentMethod;
+  accountName: string;
+  fundId: number;
+  fundName: string;
+  designatedUse: string;
+  entryId: number;
+  receipts: ReceiptView[];
+}
+export interface JournalLine {
+  accountId: number;
+  accountName: string;
+  fundId: number;
+  fundName: string;
+  debitFen: number;
+  creditFen: number;
+}
+export interface JournalEntry {
+  id: number;
+  number: string;
+  date: string;
+  memo: string;
+  kind: 'donation' | 'relief_payment' | 'reversal' | 'opening';
+  reversesEntryId: number | null;
+  reversedByEntryId: number | null;
+  reason: string | null;
+  createdBy: string;
+  lines: JournalLine[];
+}
+export interface ToPayItem {
+  applicationId: number;
+  number: string;
+  name: string;
+  idNumber: string;
+  workUnit: string;
+  category: ReliefCategory;
+  amountFen: number;
+  bankName: string;
+  bankCard: string;
+}
+export interface ReliefPayment {
+  id: number;
+  applicationId: number;
+  applicationNumber: string;
+  name: string;
+  amountFen: number;
+  method: PaymentMethod;
+  fundName: string;
+  paidAt: string;
+  entryId: number;
+  receipt: ReceiptView;
+}
+export interface CashBookLine {
+  date: string;
+  entryId: number;
+  entryNumber: string;
+  memo: string;
+  fundName: string;
+  debitFen: number;
+  creditFen: number;
+  balanceFen: number;
+}
+export interface CashBook {
+  accountId: number;
+  accountName: string;
+  month: string;
+  openingFen: number;
+  lines: CashBookLine[];
+  closingFen: number;
+}
+export interface TrialBalanceRow {
+  accountId: number;
+  code: string;
+  name: string;
+  kind: AccountKind;
+  debitFen: number;
+  creditFen: number;
+}
+export interface MonthStatus {
+  month: string;
+  closed: boolean;
+  closedAt: string | null;
+  closedBy: string | null;
+  /** The book balance at month end of each cash and bank account, for the count. */
+  books: { accountId: number; accountName: string; kind: AccountKind; bookFen: number }[];
+  history: { action: 'close' | 'reopen'; by: string; at: string; reason: string }[];
+}
+export interface StatementFund {
+  fundId: number;
+  fundName: string;
+  openingFen: number;
+  receiptsFen: number;
+  paymentsFen: number;
+  closingFen: number;
+  lines: { date: string; entryNumber: string; memo: string; accountName: string; receiptFen: number; paymentFen: number }[];
+}
+export interface MonthlyStatement {
+  month: string;
+  closed: boolean;
+  funds: StatementFund[];
+  totals: { openingFen: number; receiptsFen: number; paymentsFen: number; closingFen: number };
+}
+
+export const ledgerChannels = {
+  'ledger.accounts': channel<Account[]>()({ title: '会计科目', input: z.object({}).strict(), access: BOOK_READERS, kind: 'read' }),
+  'ledger.addAccount': channel<Account>()({
+    title: '新增科目',
+    input: z
+      .object({
+        code: z.string('请填写科目编码').trim().regex(/^\d{4,8}$/, '科目编码为 4–8 位数字'),
+        name: text('科目名称', 40).min(2, '请填写科目名称'),
+        kind: z.enum(ACCOUNT_KINDS, '请选择科目类别'),
+        reliefCategory: z.enum(RELIEF_CATEGORIES).nullable().default(null),
+      })
+      .strict(),
+    access: FINANCE,
+    kind: 'write',
+  }),
+  'ledger.funds': channel<Fund[]>()({ title: '资金来源', input: z.object({}).strict(), access: ['finance', 'director', 'chair', 'staff'], kind: 'read' }),
+  'ledger.addFund': channel<Fund>()({
+    title: '新增资金来源',
+    input: z
+      .object({
+        name: text('资金名称', 40).min(2, '请填写资金名称'),
+        source: z.enum(FUND_SOURCES, '请选择资金来源类别'),
+        purpose: z.enum(RELIEF_CATEGORIES).nullable().default(null),
+      })
+      .strict(),
+    access: FINANCE,
+    kind: 'write',
+  }),
+  'ledger.donors': channel<Donor[]>()({ title: '捐赠人', input: z.object({ q: z.string().max(40).default('') }).strict(), access: BOOK_READERS, kind: 'read' }),
+  'ledger.addDonor': channel<Donor>()({
+    title: '新增捐赠人',
+    input: z
+      .object({
+        kind: z.enum(DONOR_KINDS, '请选择捐赠人类别'),
+        name: text('捐赠人名称', 60).min(1, '请填写捐赠人名称'),
+        contact: text('联系人', 30).default(''),
+        phone: text('电话', 30).default(''),
+        address: text('地址', 120).default(''),
+      })
+      .strict(),
+    access: FINANCE,
+    kind: 'write',
+  }),
+  'ledger.donate': channel<Donation>()({
+    title: '登记捐款',
+    input: z
+      .object({
+        donorId: id,
+        date: isoDate,
+        amountFen: fen('捐款金额').min(1, '请填写捐款金额'),
+        method: z.enum(PAYMENT_METHODS, '请选择收款方式'),
+        accountId: id.nullable().default(null),
+        fundId: id,
+        designatedUse: text('指定用途', 200).default(''),
+      })
+      .strict(),
+    access: FINANCE,
+    kind: 'write',
+  }),
+  'ledger.donations': channel<Paged<Donation>>()({
+    title: '捐款列表',
+    input: z.object({ page, pageSize, month: month.optional() }).strict(),
+    access: BOOK_READERS,
+    kind: 'read',
+  }),
+  'ledger.voidReceipt': channel<ReceiptView>()({
+    title: '作废并重开收据',
+    input: z.object({ receiptId: id, reason: text('作废原因', 200).min(2, '请写明作废原因') }).strict(),
+    access: FINANCE,
+    kind: 'write',
+  }),
+  'ledger.printReceipt': channel<PdfFile>()({
+    title: '打印收据',
+    input: z.object({ receiptId: id }).strict(),
+    access: FINANCE,
+    kind: 'write',
+  }),
+  'ledger.toPay': channel<ToPayItem[]>()({ title: '待发放救助', input: z.object({}).strict(), access: BOOK_READERS, kind: 'read' }),
+  'ledger.payRelief': channel<ReliefPayment>()({
+    title: '发放救助金',
+    input: z.object({ applicationId: id, fundId: id, method: z.enum(PAYMENT_METHODS, '请选择发放方式'), accountId: id.nullable().default(null) }).strict(),
+    access: FINANCE,
+    kind: 'write',
+  }),
+  'ledger.payments': channel<ReliefPayment[]>()({ title: '救助发放记录', input: z.object({ month: month.optional() }).strict(), access: BOOK_READERS, kind: 'read' }),
+  'ledger.entries': channel<Paged<JournalEntry>>()({
+    title: '记账凭证',
+    input: z.object({ page, pageSize, month: month.optional() }).strict(),
+    access: BOOK_READERS,
+    kind: 'read',
+  }),
+  'ledger.reverse': channel<JournalEntry>()({
+    title: '红字冲销凭证',
+    input: z.object({ entryId: id, reason: text('冲销原因', 500).min(2, '请写明冲销原因') }).strict(),
+    access: FINANCE,
+    kind: 'write',
+  }),
+  'ledger.cashBook': channel<CashBook>()({
+    title: '现金/银行日记账',
+    input: z.object({ accountId: id, month }).strict(),
+    access: BOOK_READERS,
+    kind: 'read',
+  }),
+  'ledger.trialBalance': channel<TrialBalanceRow[]>()({
+    title: '试算平衡表',
+    input: z.object({ month }).strict(),
+    access: BOOK_READERS,
+    kind: 'read',
+  }),
+  'ledger.monthStatus': channel<MonthStatus>()({ title: '月结状态', input: z.object({ month }).strict(), access: BOOK_READERS, kind: 'read' }),
+  'ledger.closeMonth': channel<MonthStatus>()({
+    title: '月末结账',
+    input: z
+      .object({
+        month,
+        counts: z.array(z.object({ accountId: id, countedFen: fen('盘点金额') }).strict()).min(1, '请填写现金盘点和银行对账单余额'),
+        explanation: text('差异说明', 1000).default(''),
+      })
+      .strict(),
+    access: FINANCE,
+    kind: 'write',
+  }),
+  'ledger.reopenMonth': channel<MonthStatus>()({
+    title: '反结账（重新打开月份）',
+    input: z.object({ month, reason: text('反结账原因', 1000).min(2, '请写明反结账原因') }).strict(),
+    access: ['chair'],
+    kind: 'write',
+  }),
+  'ledger.statement': channel<MonthlyStatement>()({ title: '月度收支明细表', input: z.object({ month }).strict(), access: BOOK_READERS, kind: 'read' }),
+  'ledger.statementPdf': channel<PdfFile>()({ title: '打印月度收支明细表', input: z.object({ month }).strict(), access: BOOK_READERS, kind: 'read' }),
+  'ledger.statementXlsx': channel<FileDownload>()({ title: '导出月度收支明细表（Excel）', input: z.object({ month }).strict(), access: BOOK_READERS, kind: 'read' }),
+} as const;

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { ContentTable } from 'pdfmake/interfaces';
+import { monthlyStatementDoc } from '../../../electron/pdf/documents/monthlyStatement';
+import * as statementModule from '../../../electron/pdf/documents/monthlyStatement';
+import { largeMonthlyStatement, SAMPLE_FINANCE_CENTRE, sampleMonthlyStatement } from '../../../electron/pdf/samples';
+import { formatFen } from '../../../shared/money';
+import { allText } from './ledgerDocText';
+
+const opts = { preparedBy: '周丽华' };
+
+describe('月度收支明细表 document definition', () => {
+  const s = sampleMonthlyStatement();
+  const doc = monthlyStatementDoc(s, SAMPLE_FINANCE_CENTRE, opts);
+  const text = allText(doc);
+
+  it('the sample agrees with itself: opening + receipts − payments = closing, lines add up, totals add up', () => {
+    expect(s.funds).toHaveLength(3);
+    expect(s.funds.reduce((n, f) => n + f.lines.length, 0)).toBe(20);
+    for (const f of s.funds) {
+      expect(f.openingFen + f.receiptsFen - f.paymentsFen).toBe(f.closingFen);
+      expect(f.lines.reduce((n, l) => n + l.receiptFen, 0)).toBe(f.receiptsFen);
+      expect(f.lines.reduce((n, l) => n + l.paymentFen, 0)).toBe(f.paymentsFen);
+    }
+    expect(s.totals.openingFen + s.totals.receiptsFen - s.totals.paymentsFen).toBe(s.totals.closingFen);
+  });
+
+  it('has the title, the month, the centre and A4 portrait', () => {
+    expect(text).toContain('月度收支明细表');
+    expect(text).toContain('2026年11月');
+    expect(text).toContain('2026年11月1日至2026年11月30日');
+    expect(text).toContain(SAMPLE_FINANCE_CENTRE.centreName);
+    expect(doc.pageSize).toBe('A4');
+    expect(doc.pageOrientation).toBe('portrait');
+    expect(doc.info?.title).toBe('月度收支明细表 2026年11月');
+  });
+
+  it("contains every fund's four figures, the 合计 row from the totals and every line", () => {
+    for (const f of s.funds) {
+      expect(text).toContain(f.fundName);
+      for (const fen of [f.openingFen, f.receiptsFen, f.paymentsFen, f.closingFen]) expect(text).toContain(formatFen(fen));
+      for (const l of f.lines) {
+        expect(text).toContain(l.entryNumber);
+        expect(text).toContain(l.memo);
+      }
+    }
+    expect(text).toContain('合　计');
+    for (const fen of Object.values(s.totals)) expect(text).toContain(formatFen(fen));
+    expect(text).toContain('本月合计');
+  });
+
+  it('has the signature labels, the preparer and the date', () => {
+    for (const s2 of ['制表：', '审核：', '负责人：', '周丽华', '编制日期：2026年11月20日']) expect(text).toContain(s2);
+  });
+
+  it('has no materials placeholder', () => {
+    expect(text).not.toContain('物资');
+  });
+
+  it('marks an open month 未结账 (note and watermark), a closed one not', () => {
+    expect(text).not.toContain('未结账');
+    expect(doc.watermark).toBeUndefined();
+    const open = monthlyStatementDoc(sampleMonthlyStatement(false), SAMPLE_FINANCE_CENTRE, opts);
+    expect(allText(open)).toContain('未结账');
+    expect(open.watermark).toMatchObject({ text: '未结账' });
+  });
+
+  it('prints the given figures and flags a statement that does not agree with itself', () => {
+    expect(text).not.toContain('注意');
+    const f0 = s.funds[0]!;
+    const bad = { ...s, funds: [{ ...f0, receiptsFen: f0.receiptsFen + 1 }, ...s.funds.slice(1)] };
+    const t = allText(monthlyStatementDoc(bad, SAMPLE_FINANCE_CENTRE, opts));
+    expect(t).toContain(formatFen(f0.receiptsFen + 1)); // printed as given
+    expect(t).toContain('与本月收支数不一致');
+    expect(t).toContain('不等于期末余额');
+    expect(t).toContain('各资金来源之和与合计行不一致');
+  });
+
+  it('repeats the detail table headers on every page (headerRows: 1)', () => {
+    const big = monthlyStatementDoc(largeMonthlyStatement(2000), SAMPLE_FINANCE_CENTRE, opts);
+    const tables = (big.content as unknown[]).filter((c): c is ContentTable => typeof c === 'object' && c !== null && 'table' in c);
+    expect(tables.length).toBe(4); // summary + three funds
+    for (const t of tables) expect(t.table.headerRows).toBe(1);
+    const rows = tables.slice(1).reduce((n, t) => n + t.table.body.length - 2, 0);
+    expect(rows).toBe(2000);
+  });
+
+  it('copes with a month without funds', () => {
+    const t = allText(monthlyStatementDoc({ month: '2026-12', closed: false, funds: [], totals: { openingFen: 0, receiptsFen: 0, paymentsFen: 0, closingFen: 0 } }, SAMPLE_FINANCE_CENTRE, opts));
+    expect(t).toContain('2026年12月1日至2026年12月31日');
+    expect(t).toContain('本月无资金来源');
+    expect(t).toContain('0.00');
+  });
+
+  it('exports only the document function (and its option types)', () => {
+    expect(Object.keys(statementModule)).toEqual(['monthlyStatementDoc']);
+  });
+});

@@ -1,6 +1,7 @@
 // npm run bench: one line per measure, `bench <name> <median ms> ms floor <ms> ms ratio <x>`,
 // where the floor is the raw SQL doing the same work. Data is generated deterministically.
 import { benchFiles, loadFiles } from '../test/bench/files';
+import { benchLedger, loadJournal } from '../test/bench/ledger';
 import { measure } from '../test/bench/measure';
 import { makeCore } from '../test/fixtures/core';
 
@@ -19,6 +20,9 @@ async function main(): Promise<void> {
     loadFiles(core, FILE_COUNT, 1);
     db.pragma('optimize');
     await benchFiles(core, staff, FILE_COUNT);
+
+    loadJournal(core, Number(process.env.BENCH_JOURNAL_LINES ?? 50_000));
+    await benchLedger(core, await core.tokenFor(['finance']));
   } finally {
     core.close();
   }

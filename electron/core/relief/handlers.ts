@@ -40,7 +40,15 @@ export const reliefHandlers: HandlerMap<keyof typeof reliefChannels> = {
         .run(number, input.fileId, input.category, JSON.stringify(input.facts), input.amountFen, input.reasons, input.overrideReason, input.petitionId, ctx.user!.id, ctx.now.toISOString())
         .lastInsertRowid,
     );
-    ctx.audit({ summary: `${number}：为 ${file.name} 申请${RELIEF_CATEGORY_LABELS[input.category]} ${formatYuan(input.amountFen)}`, entityType: ENTITY, entityId: id });
+    // Documents already on the worker's file count as received, by the clerk who opened the application.
+    const onFile = new Set(JSON.parse(file.documents) as string[]);
+    const seed = ctx.db.prepare('INSERT INTO relief_documents (application_id, doc, received_by, received_at) VALUES (?, ?, ?, ?)');
+    for (const doc of onFile) seed.run(id, doc, ctx.user!.id, ctx.now.toISOString());
+    ctx.audit({
+      summary: `${number}：为 ${file.name} 申请${RELIEF_CATEGORY_LABELS[input.category]} ${formatYuan(input.amountFen)}${onFile.size ? `；在档材料 ${onFile.size} 项记为已收` : ''}`,
+      entityType: ENTITY,
+      entityId: id,
+    });
     return loadRelief(ctx, id);
   },
 

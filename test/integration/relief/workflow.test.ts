@@ -36,6 +36,14 @@ describe('relief workflow', () => {
     expect((await core.ok('relief.get', { id: a.id }, staff)).status).toBe('draft');
   });
 
+  it('counts the documents already on the worker\'s file as received', async () => {
+    const { fakeFileInput } = await import('../../fixtures/files');
+    const { createRng } = await import('../../fixtures/people');
+    const f = await core.ok('files.create', fakeFileInput(createRng(77), { documents: ['file_form', 'household_ids'] }), staff);
+    const a = await core.ok('relief.create', { fileId: f.id, category: 'festival', amountFen: 50_000, reasons: '春节慰问' }, staff);
+    expect(a.documents.filter((d) => d.receivedBy !== null).map((d) => d.doc).sort()).toEqual(['file_form', 'household_ids']);
+  });
+
   it('800 yuan: the director alone approves it, then it waits for the public notice', async () => {
     const id = await submitted(80_000);
     const a = await core.ok('relief.decide', { id, decision: 'approve', comment: '同意' }, director);

@@ -31,8 +31,6 @@ export function ReliefStatusTag({ status, testId }: { status: ReliefStatus; test
 export const EDITABLE_STATUSES: readonly ReliefStatus[] = ['draft', 'pending_director', 'pending_chair', 'awaiting_notice'];
 /** Statuses from which an application can still be withdrawn. */
 export const WITHDRAWABLE_STATUSES: readonly ReliefStatus[] = ['draft', 'pending_director', 'pending_chair', 'awaiting_notice'];
-/** Nothing more happens to these. */
-export const FINAL_STATUSES: readonly ReliefStatus[] = ['payable', 'rejected', 'withdrawn'];
 
 export const VERDICT_LABELS: Record<DecisionAdvice['verdict'], string> = {
   eligible: '可以救助',

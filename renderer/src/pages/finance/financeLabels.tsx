@@ -1,0 +1,128 @@
+import { DatePicker, Space, Tag, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useState } from 'react';
+import type { PdfFile } from '../../../../shared/contract/define';
+import type { Fund, ReceiptView } from '../../../../shared/contract/ledger';
+import { localDate, localDateTime } from '../../../../shared/dates';
+import { FUND_SOURCE_LABELS } from '../../../../shared/ledger';
+import { formatYuan } from '../../../../shared/money';
+import { RELIEF_CATEGORY_LABELS } from '../../../../shared/relief';
+import { invoke } from '../../api';
+import { MoneyInput } from '../../components/MoneyInput';
+
+export const BOOK_READERS = ['finance', 'director', 'chair'] as const;
+export const FINANCE = ['finance'] as const;
+
+/** 'YYYY-MM' of today in the centre's calendar. */
+export const thisMonth = () => localDate(new Date()).slice(0, 7);
+export function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+/** '2026-03' → '2026年3月' */
+export const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+export const dateTime = (iso: string) => localDateTime(new Date(iso));
+
+/** Money in a table cell or a sentence: ¥1,234.56, digits lined up. */
+export function Yuan({ fen, testId, strong, danger }: { fen: number; testId?: string; strong?: boolean; danger?: boolean }) {
+  return (
+    <Typography.Text strong={strong} type={danger ? 'danger' : undefined} style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }} data-testid={testId}>
+      {formatYuan(fen)}
+    </Typography.Text>
+  );
+}
+
+/** A month picker speaking 'YYYY-MM'; later months than this one cannot be picked. */
+export function MonthPicker({ value, onChange, testId, allowFuture }: { value: string; onChange(month: string): void; testId?: string; allowFuture?: boolean }) {
+  return (
+    <DatePicker
+      picker="month"
+      allowClear={false}
+      value={dayjs(`${value}-01`)}
+      format="YYYY年M月"
+      onChange={(d) => d && onChange(d.format('YYYY-MM'))}
+      disabledDate={allowFuture ? undefined : (d) => d.format('YYYY-MM') > thisMonth()}
+      data-testid={testId}
+      aria-label="月份"
+      style={{ width: 140 }}
+    />
+  );
+}
+
+/** MoneyInput inside a wrapper that carries the test id (the input is inside it); Form.Item's props pass through. */
+export function MoneyField({ testId, ...props }: { testId: string; value?: number; onChange?(fen: number | undefined): void; id?: string; disabled?: boolean }) {
+  return (
+    <span data-testid={testId} style={{ display: 'inline-block' }}>
+      <MoneyInput {...props} />
+    </span>
+  );
+}
+
+/** '单位捐赠（余额 ¥5,000.00）', with the purpose of earmarked money (专款专用). */
+export function fundOption(f: Fund) {
+  return {
+    value: f.id,
+    label: `${f.name}${f.purpose ? `【专款：${RELIEF_CATEGORY_LABELS[f.purpose]}】` : ''}（余额 ${formatYuan(f.balanceFen)}）`,
+    disabled: !f.active,
+  };
+}
+
+export function FundPurpose({ fund }: { fund: Pick<Fund, 'purpose' | 'source'> }) {
+  return fund.purpose ? (
+    <Tag color="orange">专款：{RELIEF_CATEGORY_LABELS[fund.purpose]}</Tag>
+  ) : (
+    <Typography.Text type="secondary">{FUND_SOURCE_LABELS[fund.source]}（不限用途）</Typography.Text>
+  );
+}
+
+/** Every number a source has had: the issued one plainly, voided ones struck through with their reason. */
+export function ReceiptNumbers({ receipts }: { receipts: ReceiptView[] }) {
+  return (
+    <Space orientation="vertical" size={0}>
+      {receipts.map((r) =>
+        r.status === 'void' ? (
+          <Tooltip key={r.id} title={`已作废：${r.voidReason ?? ''}`}>
+            <Typography.Text delete type="secondary" style={{ fontFamily: 'monospace' }} data-testid="receipt-number-void">
+              {r.number}
+            </Typography.Text>
+          </Tooltip>
+        ) : (
+          <Space key={r.id} size={4}>
+            <Typography.Text style={{ fontFamily: 'monospace' }} data-testid="receipt-number">
+              {r.number}
+            </Typography.Text>
+            {r.printCount > 0 ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                已打印 {r.printCount} 次
+              </Typography.Text>
+            ) : (
+              <Tag color="gold">未打印</Tag>
+            )}
+          </Space>
+        ),
+      )}
+    </Space>
+  );
+}
+
+export const issuedReceipt = (receipts: ReceiptView[]) => receipts.find((r) => r.status === 'issued') ?? null;
+
+/** Prints a receipt through the core (it counts the print; a later print is marked 补打) and holds the PDF for PdfPreview. */
+export function useReceiptPrinter(onPrinted?: () => void) {
+  const [pdf, setPdf] = useState<PdfFile | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const print = useCallback(
+    async (receiptId: number) => {
+      setPrinting(true);
+      try {
+        setPdf(await invoke('ledger.printReceipt', { receiptId }));
+        onPrinted?.();
+        return true;
+      } finally {
+        setPrinting(false);
+      }
+    },
+    [onPrinted],
+  );
+  return { pdf, printing, print, close: () => setPdf(null) };
+}

@@ -1,9 +1,6 @@
 // The 账务 documents (捐赠收据, 救助金领取凭证, 月度收支明细表) through the real renderer, read back with poppler.
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { donationReceiptDoc } from '../../../electron/pdf/documents/donationReceipt';
 import { monthlyStatementDoc } from '../../../electron/pdf/documents/monthlyStatement';
 import { reliefPaymentReceiptDoc } from '../../../electron/pdf/documents/reliefPaymentReceipt';
@@ -19,24 +16,11 @@ import {
   sampleReliefPayment,
 } from '../../../electron/pdf/samples';
 import { formatFen } from '../../../shared/money';
+import { pdfWorkspace, pdfinfo, pdftotext } from '../../fixtures/pdfTools';
 
-let dir: string;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uhc-ledger-pdf-'));
-});
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function write(name: string, bytes: Buffer): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, bytes);
-  return file;
-}
-const pdftotext = (file: string) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+const { write } = pdfWorkspace('uhc-ledger-pdf-');
 /** Text without the spaces -layout puts between spaced-out title characters and table columns. */
 const squeezed = (file: string) => pdftotext(file).replace(/[ \t]+/g, '');
-const pdfinfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
 const pages = (file: string) => Number(/^Pages:\s+(\d+)/m.exec(pdfinfo(file))?.[1]);
 const opts = { handler: SAMPLE_FINANCE_CLERK, reprint: false };
 const A5_LANDSCAPE = /Page size:\s+595\.\d+ x 419\.\d+ pts/;

@@ -1,28 +1,11 @@
 // The 受理回执 through the real renderer, read back with poppler.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { petitionSlipDoc } from '../../../electron/pdf/documents/petitionSlip';
 import { renderPdf } from '../../../electron/pdf/render';
 import { PRINTED_DOCUMENTS, SAMPLE_SLIP_CENTRE, samplePetition } from '../../../electron/pdf/samples';
+import { pdfWorkspace, pdfinfo, pdftotext } from '../../fixtures/pdfTools';
 
-let dir: string;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uhc-slip-'));
-});
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function write(name: string, bytes: Buffer): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, bytes);
-  return file;
-}
-const pdftotext = (file: string) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-const pdfinfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+const { write } = pdfWorkspace('uhc-slip-');
 
 describe('受理回执 PDF', () => {
   it('renders readable Chinese on one A5 page with the number and the masked, never the full, ID', async () => {

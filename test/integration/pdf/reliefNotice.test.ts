@@ -1,28 +1,11 @@
 // The 困难职工救助公示 through the real renderer, read back with poppler.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reliefNoticeDoc } from '../../../electron/pdf/documents/reliefNotice';
 import { renderPdf } from '../../../electron/pdf/render';
 import { PRINTED_DOCUMENTS, SAMPLE_NOTICE_FULL_IDS, SAMPLE_SLIP_CENTRE, sampleReliefNotice } from '../../../electron/pdf/samples';
+import { pdfWorkspace, pdfinfo, pdftotext } from '../../fixtures/pdfTools';
 
-let dir: string;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uhc-notice-'));
-});
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function write(name: string, bytes: Buffer): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, bytes);
-  return file;
-}
-const pdftotext = (file: string) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-const pdfinfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+const { write } = pdfWorkspace('uhc-notice-');
 
 describe('困难职工救助公示 PDF', () => {
   it('renders the notice with the names and masked, never full, ID numbers on one A4 page under 200 KB', async () => {

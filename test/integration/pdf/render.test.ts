@@ -1,29 +1,15 @@
 // The real renderer end to end: pdfmake + the embedded Noto Sans SC subset, read back with poppler.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { workerFileFormDoc } from '../../../electron/pdf/documents/workerFileForm';
 import { fontPaths } from '../../../electron/pdf/fonts';
 import { renderPdf } from '../../../electron/pdf/render';
 import { PRINTED_DOCUMENTS, SAMPLE_CENTRE, largeHouseholdSample, sampleWorkerFile } from '../../../electron/pdf/samples';
+import { pdfWorkspace, pdftotext } from '../../fixtures/pdfTools';
 
-let dir: string;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uhc-pdf-'));
-});
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function write(name: string, bytes: Buffer): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, bytes);
-  return file;
-}
-const pdftotext = (file: string) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+const { write } = pdfWorkspace('uhc-pdf-');
 function pageCount(file: string): number {
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   const m = /^Pages:\s+(\d+)/m.exec(info);

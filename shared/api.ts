@@ -7,6 +7,7 @@ import type { ChannelDef } from './contract/define';
 import { dashboardChannels } from './contract/dashboard';
 import { fileChannels } from './contract/files';
 import { ledgerChannels } from './contract/ledger';
+import { materialChannels } from './contract/materials';
 import { petitionChannels } from './contract/petitions';
 import { reliefChannels } from './contract/relief';
 import { referralChannels } from './contract/referrals';
@@ -26,6 +27,7 @@ export const contract = {
   ...dashboardChannels,
   ...reliefChannels,
   ...ledgerChannels,
+  ...materialChannels,
   ...referralChannels,
 } as const;
 
@@ -48,5 +50,6 @@ export const contractParts: Record<string, Record<string, unknown>> = {
   dashboard: dashboardChannels,
   relief: reliefChannels,
   ledger: ledgerChannels,
+  materials: materialChannels,
   referrals: referralChannels,
 };

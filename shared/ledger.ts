@@ -27,9 +27,14 @@ export const PAYMENT_METHODS = ['cash', 'bank'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = { cash: '现金', bank: '银行转账' };
 
-export const RECEIPT_KINDS = ['donation', 'relief_payment'] as const;
+export const RECEIPT_KINDS = ['donation', 'relief_payment', 'material_donation', 'material_issue'] as const;
 export type ReceiptKind = (typeof RECEIPT_KINDS)[number];
-export const RECEIPT_PREFIXES: Record<ReceiptKind, string> = { donation: 'JZSJ', relief_payment: 'LQPZ' };
-export const RECEIPT_KIND_LABELS: Record<ReceiptKind, string> = { donation: '捐赠收据', relief_payment: '救助金领取凭证' };
+export const RECEIPT_PREFIXES: Record<ReceiptKind, string> = { donation: 'JZSJ', relief_payment: 'LQPZ', material_donation: 'WZSJ', material_issue: 'WZLQ' };
+export const RECEIPT_KIND_LABELS: Record<ReceiptKind, string> = {
+  donation: '捐赠收据',
+  relief_payment: '救助金领取凭证',
+  material_donation: '物资捐赠收据',
+  material_issue: '物资领取单',
+};
 
 export type EarmarkPurpose = ReliefCategory | null;

@@ -34,6 +34,7 @@ export const settingsSchema = z.object({
   allowanceExceptionAgeMale: whole('低保例外年龄（男）', 16, 100),
   allowanceExceptionAgeFemale: whole('低保例外年龄（女）', 16, 100),
   hardshipLossFen: fen('自负医药费或灾害损失认定标准'),
+  materialExpiryWarnDays: whole('临期预警天数', 1, 365),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
@@ -64,6 +65,7 @@ export const SETTING_DEFAULTS: Settings = {
   allowanceExceptionAgeMale: 50,
   allowanceExceptionAgeFemale: 40,
   hardshipLossFen: 2_000_000, // 自负医药费或家庭因灾害造成财产损失金额达2万元以上 (000 §一(四))
+  materialExpiryWarnDays: 30,
 };
 
 export const SETTING_LABELS: Record<SettingKey, string> = {
@@ -92,4 +94,5 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   allowanceExceptionAgeMale: '低保户例外：男性年龄满',
   allowanceExceptionAgeFemale: '低保户例外：女性年龄满',
   hardshipLossFen: '自负医药费或灾害损失达（元）可认定困难',
+  materialExpiryWarnDays: '物资到期前多少天预警',
 };

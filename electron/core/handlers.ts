@@ -4,6 +4,7 @@ import { authHandlers } from './auth/handlers';
 import { dashboardHandlers } from './dashboard/handlers';
 import { fileHandlers } from './files/handlers';
 import { ledgerHandlers } from './ledger/handlers';
+import { materialHandlers } from './materials/handlers';
 import { petitionHandlers } from './petitions/handlers';
 import { reliefHandlers } from './relief/handlers';
 import { referralHandlers } from './referrals/handlers';
@@ -22,6 +23,7 @@ export const handlers: HandlerMap<Channel> = {
   ...dashboardHandlers,
   ...reliefHandlers,
   ...ledgerHandlers,
+  ...materialHandlers,
   ...referralHandlers,
 };
 

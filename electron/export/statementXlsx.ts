@@ -1,9 +1,11 @@
 // 月度收支明细表 as an Excel workbook (DOMAIN §7: "every list exportable to Excel"): sheet 汇总 with
-// one row per fund and the 合计 row, sheet 明细 with every line and its fund. Amounts are numbers in
+// one row per fund and the 合计 row, sheet 明细 with every line and its fund, and sheet 物资 with the
+// month's stock ledger (物资收发存, the same sheet as the 物资收发存月报表 workbook) when it has rows. Amounts are numbers in
 // yuan with the '#,##0.00' format, so finance can add them up in Excel; the figures are the ones the
 // books give, never recomputed here.
 import ExcelJS from 'exceljs';
 import type { MonthlyStatement } from '../../shared/contract/ledger';
+import type { StockLedgerRow } from '../../shared/contract/materials';
 import { assertFen } from '../../shared/money';
 
 const MONEY_FORMAT = '#,##0.00';
@@ -74,6 +76,58 @@ function styleBody(row: ExcelJS.Row, columns: Column[], bold = false): void {
   });
 }
 
+const QTY_FORMAT = '#,##0';
+
+/**
+ * A 物资收发存 sheet: one row per item and location with 期初 / 收入 / 发出 / 期末 in quantity and
+ * estimated value (yuan), then the 合计 row of the values (quantities of different items are not
+ * added up). Shared with stockLedgerXlsx.ts.
+ */
+export function addStockLedgerSheet(wb: ExcelJS.Workbook, name: string, title: string, rows: readonly StockLedgerRow[]): ExcelJS.Worksheet {
+  const qty = (header: string): Column => ({ header, width: 10 });
+  const value = (header: string): Column => ({ header, width: 14, money: true });
+  const columns: Column[] = [
+    { header: '品名', width: 22 },
+    { header: '单位', width: 8 },
+    { header: '存放地点', width: 26 },
+    qty('期初数量'),
+    value('期初金额'),
+    qty('收入数量'),
+    value('收入金额'),
+    qty('发出数量'),
+    value('发出金额'),
+    qty('期末数量'),
+    value('期末金额'),
+  ];
+  const ws = startSheet(wb, name, title, columns);
+  const total = { openingFen: 0, inFen: 0, outFen: 0, closingFen: 0 };
+  for (const r of rows) {
+    const row = ws.addRow([
+      r.itemName,
+      r.unit,
+      r.locationName,
+      r.openingQty,
+      fenToYuanNumber(r.openingFen),
+      r.inQty,
+      fenToYuanNumber(r.inFen),
+      r.outQty,
+      fenToYuanNumber(r.outFen),
+      r.closingQty,
+      fenToYuanNumber(r.closingFen),
+    ]);
+    styleBody(row, columns);
+    for (const c of [4, 6, 8, 10]) row.getCell(c).numFmt = QTY_FORMAT;
+    total.openingFen += r.openingFen;
+    total.inFen += r.inFen;
+    total.outFen += r.outFen;
+    total.closingFen += r.closingFen;
+  }
+  const totalRow = ws.addRow(['合计', null, null, null, fenToYuanNumber(total.openingFen), null, fenToYuanNumber(total.inFen), null, fenToYuanNumber(total.outFen), null, fenToYuanNumber(total.closingFen)]);
+  styleBody(totalRow, columns, true);
+  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: columns.length } };
+  return ws;
+}
+
 export async function statementWorkbook(s: MonthlyStatement, centreName: string): Promise<Buffer> {
   const label = monthLabel(s.month);
   const note = s.closed ? '' : '（未结账）';
@@ -116,6 +170,8 @@ export async function statementWorkbook(s: MonthlyStatement, centreName: string)
   const detailTotal = detail.addRow(['合计', null, null, null, null, fenToYuanNumber(t.receiptsFen), fenToYuanNumber(t.paymentsFen)]);
   styleBody(detailTotal, detailColumns, true);
   detail.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: detailColumns.length } };
+
+  if (s.materials.length > 0) addStockLedgerSheet(wb, '物资', `${centreName} ${label}物资收发存（金额为估价）${note}`, s.materials);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

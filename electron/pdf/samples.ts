@@ -3,9 +3,13 @@
 // Names, ID numbers (valid GB 11643 check digits) and card numbers are invented.
 import type { HouseholdMemberView, WorkerFile } from '../../shared/contract/files';
 import type { Donation, MonthlyStatement, ReceiptView, StatementFund } from '../../shared/contract/ledger';
+import type { Location, MaterialDocument, Movement, StockLedger, StockLedgerRow } from '../../shared/contract/materials';
 import type { Petition } from '../../shared/contract/petitions';
 import { householdSize, incomeTier, perCapitaIncomeFen } from '../../shared/household';
 import { donationReceiptDoc, type ReceiptCentre } from './documents/donationReceipt';
+import { materialDonationReceiptDoc } from './documents/materialDonationReceipt';
+import { materialIssueSlipDoc } from './documents/materialIssueSlip';
+import { stockLedgerDoc } from './documents/stockLedger';
 import { monthlyStatementDoc } from './documents/monthlyStatement';
 import { petitionSlipDoc, type PetitionSlipCentre } from './documents/petitionSlip';
 import { reliefPaymentReceiptDoc, type ReliefPaymentPrint } from './documents/reliefPaymentReceipt';
@@ -277,7 +281,7 @@ interface FundSeed {
  * A statement whose figures agree with themselves, as the books would give it: entry numbers in date
  * order, per-fund receipts and payments summed from the lines, closing = opening + receipts − payments.
  */
-export function statementFrom(month: string, closed: boolean, seeds: FundSeed[], firstEntry = 301): MonthlyStatement {
+export function statementFrom(month: string, closed: boolean, seeds: FundSeed[], firstEntry = 301, materials: StockLedgerRow[] = []): MonthlyStatement {
   const order = seeds
     .flatMap((f, fi) => f.lines.map((l, li) => ({ fi, li, date: l.date })))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.fi - b.fi || a.li - b.li));
@@ -296,7 +300,7 @@ export function statementFrom(month: string, closed: boolean, seeds: FundSeed[],
     totals.paymentsFen += f.paymentsFen;
     totals.closingFen += f.closingFen;
   }
-  return { month, closed, funds, totals };
+  return { month, closed, funds, totals, materials };
 }
 
 const line = (date: string, memo: string, accountName: string, receiptFen: number, paymentFen: number): Omit<StatementLine, 'entryNumber'> => ({
@@ -307,51 +311,54 @@ const line = (date: string, memo: string, accountName: string, receiptFen: numbe
   paymentFen,
 });
 
-/** November 2026: three funds, twenty lines. */
+/** November 2026's money: three funds, twenty lines. */
+const SAMPLE_FUND_SEEDS: FundSeed[] = [
+  {
+    fundId: 1,
+    fundName: '工会经费帮扶资金',
+    openingFen: 26_845_000,
+    lines: [
+      line('2026-11-02', '拨入11月帮扶资金（市总工会经费）', '银行存款', 10_000_000, 0),
+      line('2026-11-05', '发放张建军大病医疗救助 JZ-2026-000087', '银行存款', 0, 800_000),
+      line('2026-11-09', '发放李秀英大病医疗救助 JZ-2026-000091', '银行存款', 0, 500_000),
+      line('2026-11-16', '发放赵淑华生活困难救助 JZ-2026-000095', '库存现金', 0, 150_000),
+      line('2026-11-20', '发放王德胜意外灾害救助 JZ-2026-000098', '银行存款', 0, 300_000),
+      line('2026-11-23', '提取现金备发生活救助', '库存现金', 500_000, 0),
+      line('2026-11-23', '提取现金备发生活救助', '银行存款', 0, 500_000),
+      line('2026-11-30', '第四季度银行存款利息', '银行存款', 18_635, 0),
+    ],
+  },
+  {
+    fundId: 2,
+    fundName: '社会捐赠资金',
+    openingFen: 5_320_000,
+    lines: [
+      line('2026-11-03', '收示例市宏达建材有限公司捐款 JZSJ-2026-000018', '银行存款', 500_000, 0),
+      line('2026-11-06', '收周明个人捐款 JZSJ-2026-000019', '库存现金', 100_050, 0),
+      line('2026-11-10', '发放刘桂芳生活困难救助 JZ-2026-000092', '库存现金', 0, 120_000),
+      line('2026-11-18', '收示例市第一建筑公司工会捐款 JZSJ-2026-000020', '银行存款', 2_000_000, 0),
+      line('2026-11-21', '发放孙丽大病医疗救助 JZ-2026-000096', '银行存款', 0, 600_000),
+      line('2026-11-26', '收匿名爱心人士捐款 JZSJ-2026-000021', '库存现金', 20_000, 0),
+      line('2026-11-28', '发放马春生意外灾害救助 JZ-2026-000099', '银行存款', 0, 250_000),
+    ],
+  },
+  {
+    fundId: 3,
+    fundName: '金秋助学专项资金（上级工会拨款）',
+    openingFen: 12_000_000,
+    lines: [
+      line('2026-11-04', '收省总工会金秋助学专项拨款', '银行存款', 5_000_000, 0),
+      line('2026-11-13', '发放张雨桐助学救助 JZ-2026-000093', '银行存款', 0, 500_000),
+      line('2026-11-13', '发放吴昊助学救助 JZ-2026-000094', '银行存款', 0, 300_000),
+      line('2026-11-19', '发放郑佳怡助学救助 JZ-2026-000097', '银行存款', 0, 300_000),
+      line('2026-11-25', '发放钱文博助学救助 JZ-2026-000100', '银行存款', 0, 500_000),
+    ],
+  },
+];
+
+/** November 2026: three funds, twenty lines, and the month's stock ledger. */
 export function sampleMonthlyStatement(closed = true): MonthlyStatement {
-  return statementFrom('2026-11', closed, [
-    {
-      fundId: 1,
-      fundName: '工会经费帮扶资金',
-      openingFen: 26_845_000,
-      lines: [
-        line('2026-11-02', '拨入11月帮扶资金（市总工会经费）', '银行存款', 10_000_000, 0),
-        line('2026-11-05', '发放张建军大病医疗救助 JZ-2026-000087', '银行存款', 0, 800_000),
-        line('2026-11-09', '发放李秀英大病医疗救助 JZ-2026-000091', '银行存款', 0, 500_000),
-        line('2026-11-16', '发放赵淑华生活困难救助 JZ-2026-000095', '库存现金', 0, 150_000),
-        line('2026-11-20', '发放王德胜意外灾害救助 JZ-2026-000098', '银行存款', 0, 300_000),
-        line('2026-11-23', '提取现金备发生活救助', '库存现金', 500_000, 0),
-        line('2026-11-23', '提取现金备发生活救助', '银行存款', 0, 500_000),
-        line('2026-11-30', '第四季度银行存款利息', '银行存款', 18_635, 0),
-      ],
-    },
-    {
-      fundId: 2,
-      fundName: '社会捐赠资金',
-      openingFen: 5_320_000,
-      lines: [
-        line('2026-11-03', '收示例市宏达建材有限公司捐款 JZSJ-2026-000018', '银行存款', 500_000, 0),
-        line('2026-11-06', '收周明个人捐款 JZSJ-2026-000019', '库存现金', 100_050, 0),
-        line('2026-11-10', '发放刘桂芳生活困难救助 JZ-2026-000092', '库存现金', 0, 120_000),
-        line('2026-11-18', '收示例市第一建筑公司工会捐款 JZSJ-2026-000020', '银行存款', 2_000_000, 0),
-        line('2026-11-21', '发放孙丽大病医疗救助 JZ-2026-000096', '银行存款', 0, 600_000),
-        line('2026-11-26', '收匿名爱心人士捐款 JZSJ-2026-000021', '库存现金', 20_000, 0),
-        line('2026-11-28', '发放马春生意外灾害救助 JZ-2026-000099', '银行存款', 0, 250_000),
-      ],
-    },
-    {
-      fundId: 3,
-      fundName: '金秋助学专项资金（上级工会拨款）',
-      openingFen: 12_000_000,
-      lines: [
-        line('2026-11-04', '收省总工会金秋助学专项拨款', '银行存款', 5_000_000, 0),
-        line('2026-11-13', '发放张雨桐助学救助 JZ-2026-000093', '银行存款', 0, 500_000),
-        line('2026-11-13', '发放吴昊助学救助 JZ-2026-000094', '银行存款', 0, 300_000),
-        line('2026-11-19', '发放郑佳怡助学救助 JZ-2026-000097', '银行存款', 0, 300_000),
-        line('2026-11-25', '发放钱文博助学救助 JZ-2026-000100', '银行存款', 0, 500_000),
-      ],
-    },
-  ]);
+  return statementFrom('2026-11', closed, SAMPLE_FUND_SEEDS, 301, sampleStockLedger().rows);
 }
 
 /** A busy month for the large-document tests: `count` lines over three funds, deterministic. */
@@ -391,5 +398,144 @@ PRINTED_DOCUMENTS.push(
     file: 'monthly-statement.pdf',
     title: '月度收支明细表',
     build: () => renderPdf(monthlyStatementDoc(sampleMonthlyStatement(), SAMPLE_FINANCE_CENTRE, { preparedBy: SAMPLE_FINANCE_CLERK })),
+  },
+);
+
+// ── 物资 (DOMAIN §5): in-kind donation receipt, issue slip, stock ledger ───────────────────────────
+
+/** The centre's own store. */
+export const SAMPLE_STORE: Location = {
+  id: 1,
+  name: '中心仓库',
+  kind: 'store',
+  donorId: null,
+  address: '示例市路北区文化路 58 号 示例市职工服务中心地下一层',
+  contact: '刘建华',
+  phone: '0315-12345679',
+};
+
+/** Bulky goods the donor keeps for the centre (谁捐助谁代管): still on the books at this location. */
+export const SAMPLE_DONOR_STORE: Location = {
+  id: 2,
+  name: '宏达建材公司代管仓库',
+  kind: 'donor',
+  donorId: 5,
+  address: '示例市开平区工业路 16 号 宏达建材公司 3 号库',
+  contact: '陈志远',
+  phone: '0315-87654321',
+};
+
+/** The keeper of the samples' materials (保管员) and the staff member who hands goods out. */
+export const SAMPLE_MATERIALS_HANDLER = '刘建华';
+
+function movement(id: number, date: string, kind: Movement['kind'], itemName: string, unit: string, location: Location, quantity: number, unitValueFen: number, documentNumber: string | null = null): Movement {
+  return { id, date, kind, itemName, unit, locationName: location.name, quantity, valueFen: quantity * unitValueFen, note: '', by: SAMPLE_MATERIALS_HANDLER, documentNumber };
+}
+
+/** 示例市宏达建材有限公司 gives 100 bags of rice and 20 drums of oil (est. ¥6,600.00) and keeps them itself. */
+export function sampleMaterialDonation(): MaterialDocument {
+  const number = 'WZRK-2026-000012';
+  return {
+    id: 12,
+    kind: 'donation',
+    number,
+    date: '2026-11-12',
+    status: 'done',
+    summary: '示例市宏达建材有限公司捐赠大米、食用油（由捐赠方代管）',
+    movements: [
+      movement(121, '2026-11-12', 'donation_in', '大米（5kg/袋）', '袋', SAMPLE_DONOR_STORE, 100, 5_000),
+      movement(122, '2026-11-12', 'donation_in', '食用油（5L/桶）', '桶', SAMPLE_DONOR_STORE, 20, 8_000),
+    ].map((m) => ({ ...m, documentNumber: number })),
+    receiptId: 57,
+  };
+}
+
+export const SAMPLE_MATERIAL_DONOR = { name: '示例市宏达建材有限公司', kind: 'unit' as const };
+export const SAMPLE_MATERIAL_RECEIPT_NUMBER = 'WZSJ-2026-000006';
+
+/** 李秀英's approved relief partly in goods, handed out from the centre's store. */
+export function sampleMaterialIssue(): MaterialDocument {
+  const number = 'WZFF-2026-000031';
+  return {
+    id: 31,
+    kind: 'issue',
+    number,
+    date: '2026-11-16',
+    status: 'done',
+    summary: '李秀英 大病医疗救助 JZ-2026-000091 随同发放物资',
+    movements: [
+      movement(131, '2026-11-16', 'issue', '大米（5kg/袋）', '袋', SAMPLE_STORE, 2, 5_000, number),
+      movement(132, '2026-11-16', 'issue', '食用油（5L/桶）', '桶', SAMPLE_STORE, 1, 8_000, number),
+      movement(133, '2026-11-16', 'issue', '棉被（200×230cm）', '床', SAMPLE_STORE, 1, 15_000, number),
+    ],
+    receiptId: null,
+  };
+}
+
+/** The recipient as the issue slip prints her: ID masked by the caller, the application approved. */
+export function sampleIssueRecipient(): { name: string; maskedIdNumber: string; workUnit: string; applicationNumber: string } {
+  const file = sampleWorkerFile();
+  return { name: file.name, maskedIdNumber: maskIdNumber(file.idNumber), workUnit: file.workUnit, applicationNumber: 'JZ-2026-000091' };
+}
+
+/** One stock ledger row whose figures agree: closing = opening + in − out, values at one unit value. */
+function ledgerRow(itemId: number, itemName: string, unit: string, location: Location, unitValueFen: number, openingQty: number, inQty: number, outQty: number): StockLedgerRow {
+  const closingQty = openingQty + inQty - outQty;
+  return {
+    itemId,
+    itemName,
+    unit,
+    locationId: location.id,
+    locationName: location.name,
+    openingQty,
+    inQty,
+    outQty,
+    closingQty,
+    openingFen: openingQty * unitValueFen,
+    inFen: inQty * unitValueFen,
+    outFen: outQty * unitValueFen,
+    closingFen: closingQty * unitValueFen,
+  };
+}
+
+/** November 2026's stock: the donated rice and oil held by the donor, the store's rice, oil and quilts. */
+export function sampleStockLedger(): StockLedger {
+  return {
+    month: '2026-11',
+    rows: [
+      ledgerRow(1, '大米（5kg/袋）', '袋', SAMPLE_STORE, 5_000, 60, 0, 18),
+      ledgerRow(1, '大米（5kg/袋）', '袋', SAMPLE_DONOR_STORE, 5_000, 0, 100, 2),
+      ledgerRow(2, '食用油（5L/桶）', '桶', SAMPLE_STORE, 8_000, 40, 0, 12),
+      ledgerRow(2, '食用油（5L/桶）', '桶', SAMPLE_DONOR_STORE, 8_000, 0, 20, 0),
+      ledgerRow(3, '棉被（200×230cm）', '床', SAMPLE_STORE, 15_000, 30, 20, 15),
+      ledgerRow(4, '书包', '个', SAMPLE_STORE, 6_500, 45, 0, 45),
+    ],
+  };
+}
+
+PRINTED_DOCUMENTS.push(
+  {
+    file: 'material-donation-receipt.pdf',
+    title: '物资捐赠收据',
+    build: () =>
+      renderPdf(
+        materialDonationReceiptDoc(sampleMaterialDonation(), SAMPLE_MATERIAL_DONOR, SAMPLE_DONOR_STORE, SAMPLE_FINANCE_CENTRE, {
+          handler: SAMPLE_FINANCE_CLERK,
+          reprint: false,
+          receiptNumber: SAMPLE_MATERIAL_RECEIPT_NUMBER,
+          printCount: 1,
+          void: false,
+        }),
+      ),
+  },
+  {
+    file: 'material-issue-slip.pdf',
+    title: '物资领取单',
+    build: () => renderPdf(materialIssueSlipDoc(sampleMaterialIssue(), sampleIssueRecipient(), SAMPLE_FINANCE_CENTRE, { handler: SAMPLE_MATERIALS_HANDLER, reprint: false, printCount: 1 })),
+  },
+  {
+    file: 'stock-ledger.pdf',
+    title: '物资收发存月报表',
+    build: () => renderPdf(stockLedgerDoc(sampleStockLedger(), SAMPLE_FINANCE_CENTRE, { preparedBy: SAMPLE_FINANCE_CLERK })),
   },
 );

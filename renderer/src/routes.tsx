@@ -19,6 +19,16 @@ import { NoticePage } from './pages/relief/NoticePage';
 import { ReliefFormPage } from './pages/relief/ReliefFormPage';
 import { ReliefListPage } from './pages/relief/ReliefListPage';
 import { ReliefPage } from './pages/relief/ReliefPage';
+import { BooksPage } from './pages/finance/BooksPage';
+import { ClosePage } from './pages/finance/ClosePage';
+import { DonationsPage } from './pages/finance/DonationsPage';
+import { PayPage } from './pages/finance/PayPage';
+import { StatementPage } from './pages/finance/StatementPage';
+import { IssuePage } from './pages/materials/IssuePage';
+import { LedgerPage as MaterialsLedgerPage } from './pages/materials/LedgerPage';
+import { MovesPage } from './pages/materials/MovesPage';
+import { ReceivePage } from './pages/materials/ReceivePage';
+import { StockPage } from './pages/materials/StockPage';
 
 export interface RouteDef {
   path: string;
@@ -52,4 +62,14 @@ export const ROUTES: RouteDef[] = [
   { path: '/relief/notices/:id', title: '救助公示', roles: ['staff', 'director', 'chair', 'finance'], render: (p) => <NoticePage key={p.id} id={Number(p.id)} /> },
   { path: '/relief/:id/edit', title: '修改救助申请', roles: ['staff', 'director'], render: (p) => <ReliefFormPage key={`edit-${p.id}`} id={Number(p.id)} /> },
   { path: '/relief/:id', title: '救助申请', roles: ['staff', 'director', 'chair', 'finance'], render: (p) => <ReliefPage key={p.id} id={Number(p.id)} /> },
+  { path: '/finance/donations', title: '捐款登记', roles: ['finance', 'director', 'chair'], group: 'main', render: () => <DonationsPage /> },
+  { path: '/finance/pay', title: '救助发放', roles: ['finance', 'director', 'chair'], group: 'main', render: () => <PayPage /> },
+  { path: '/finance/books', title: '账簿', roles: ['finance', 'director', 'chair'], group: 'main', render: () => <BooksPage /> },
+  { path: '/finance/close', title: '月末结账', roles: ['finance', 'director', 'chair'], group: 'main', render: () => <ClosePage /> },
+  { path: '/finance/statement', title: '月度收支明细表', roles: ['finance', 'director', 'chair'], group: 'main', render: () => <StatementPage /> },
+  { path: '/materials', title: '物资库存', roles: ['finance', 'staff', 'director', 'chair'], group: 'main', render: () => <StockPage /> },
+  { path: '/materials/receive', title: '物资入库', roles: ['finance'], group: 'main', render: () => <ReceivePage /> },
+  { path: '/materials/issue', title: '物资发放', roles: ['finance', 'staff', 'director'], group: 'main', render: () => <IssuePage /> },
+  { path: '/materials/moves', title: '调拨、报损与盘点', roles: ['finance', 'staff', 'director', 'chair'], group: 'main', render: () => <MovesPage /> },
+  { path: '/materials/ledger', title: '物资收发存月报', roles: ['finance', 'staff', 'director', 'chair'], group: 'main', render: () => <MaterialsLedgerPage /> },
 ];

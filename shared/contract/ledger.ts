@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACCOUNT_KINDS, DONOR_KINDS, FUND_SOURCES, PAYMENT_METHODS, type AccountKind, type DonorKind, type FundSource, type PaymentMethod, type ReceiptKind } from '../ledger';
 import { RELIEF_CATEGORIES, type ReliefCategory } from '../relief';
 import { channel, type FileDownload, type PdfFile } from './define';
+import type { StockLedgerRow } from './materials';
 import { id, isoDate, page, pageSize, personName, type Paged } from './fields';
 
 const FINANCE = ['finance'] as const;
@@ -71,7 +72,7 @@ export interface JournalEntry {
   number: string;
   date: string;
   memo: string;
-  kind: 'donation' | 'relief_payment' | 'reversal' | 'opening';
+  kind: 'donation' | 'relief_payment' | 'purchase' | 'reversal' | 'opening';
   reversesEntryId: number | null;
   reversedByEntryId: number | null;
   reason: string | null;
@@ -149,6 +150,8 @@ export interface MonthlyStatement {
   month: string;
   closed: boolean;
   funds: StatementFund[];
+  /** 物资收发存: the month's stock ledger, joined from the materials books. */
+  materials: StockLedgerRow[];
   totals: { openingFen: number; receiptsFen: number; paymentsFen: number; closingFen: number };
 }
 

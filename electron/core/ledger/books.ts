@@ -63,7 +63,7 @@ export function accountBalance(db: Db, accountId: number, beforeDate?: string): 
  */
 export function postEntry(
   ctx: HandlerContext,
-  e: { date: string; memo: string; kind: 'donation' | 'relief_payment' | 'reversal' | 'opening'; lines: LineInput[]; reversesEntryId?: number; reason?: string },
+  e: { date: string; memo: string; kind: 'donation' | 'relief_payment' | 'purchase' | 'reversal' | 'opening'; lines: LineInput[]; reversesEntryId?: number; reason?: string },
 ): number {
   if (e.lines.length < 2) fail('VALIDATION', '一张凭证至少要有两行（借方和贷方）');
   for (const l of e.lines) {

@@ -1,5 +1,6 @@
 import type { CashBook, MonthlyStatement, StatementFund, TrialBalanceRow } from '../../../shared/contract/ledger';
 import type { Db } from '../../db/open';
+import { stockLedger } from '../materials/ledger';
 import { getAccount, isMonthClosed } from './books';
 
 export const monthStart = (month: string) => `${month}-01`;
@@ -79,6 +80,7 @@ export function monthlyStatement(db: Db, month: string): MonthlyStatement {
     month,
     closed: isMonthClosed(db, month),
     funds,
+    materials: stockLedger(db, month).rows,
     totals: { openingFen: sum('openingFen'), receiptsFen: sum('receiptsFen'), paymentsFen: sum('paymentsFen'), closingFen: sum('closingFen') },
   };
 }

@@ -39,7 +39,7 @@ CREATE TABLE journal_entries (
   date TEXT NOT NULL,
   month TEXT NOT NULL,
   memo TEXT NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN ('donation', 'relief_payment', 'reversal', 'opening')),
+  kind TEXT NOT NULL CHECK (kind IN ('donation', 'relief_payment', 'purchase', 'reversal', 'opening')),
   reverses_entry_id INTEGER UNIQUE REFERENCES journal_entries(id),
   reason TEXT,
   created_by INTEGER NOT NULL REFERENCES users(id),

@@ -4,6 +4,7 @@ import petitions from './0003_petitions';
 import referrals from './0004_referrals';
 import relief from './0005_relief';
 import ledger from './0006_ledger';
+import materials from './0007_materials';
 
 export interface Migration {
   id: string;
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0004_referrals', sql: referrals },
   { id: '0005_relief', sql: relief },
   { id: '0006_ledger', sql: ledger },
+  { id: '0007_materials', sql: materials },
 ];

@@ -3,11 +3,13 @@
 // the 5th of the next month). A4 portrait: the summary per fund with its 合计 row, then each fund's
 // lines in a table whose header repeats on every page. The figures are printed exactly as the books
 // give them; the document only adds up the given integers to flag a statement that does not agree
-// with itself. Pure: data in, definition out.
+// with itself. When the month has stock ledger rows, a third section 物资收发存 follows with the same
+// table as the 物资收发存月报表 (stockLedger.ts). Pure: data in, definition out.
 import type { Column, Content, ContentTable, Node, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { MonthlyStatement, StatementFund } from '../../../shared/contract/ledger';
 import { formatFen } from '../../../shared/money';
 import { chineseDate, FORM_LAYOUT, headerBlock, labelCell, printedAtText, sectionTitle, writeLine } from '../common';
+import { stockLedgerBlock } from './stockLedger';
 
 export interface MonthlyStatementCentre {
   centreName: string;
@@ -194,6 +196,10 @@ export function monthlyStatementDoc(s: MonthlyStatement, centre: MonthlyStatemen
   content.push(sectionTitle('一、资金收支汇总'), summaryTable(s), ...warning(totalsProblems(s)));
   content.push(sectionTitle('二、资金收支明细', s.funds.length === 0 ? '本月无资金来源' : undefined));
   s.funds.forEach((f, i) => content.push(...fundDetail(f, i)));
+  if (s.materials.length > 0) {
+    // 物资收发存 (DOMAIN §5: per material, opening stock, in, out, closing), the month's stock ledger
+    content.push({ ...(sectionTitle('三、物资收发存', '数量按各物资计量单位，金额为估价（元）') as object), headlineLevel: FUND_HEADLINE } as Content, ...stockLedgerBlock(s.materials));
+  }
   content.push({
     stack: [
       {

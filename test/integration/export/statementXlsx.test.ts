@@ -34,7 +34,7 @@ describe('statementWorkbook', () => {
 
   it('round-trips: 汇总 per fund with the 合计 row, as yuan numbers formatted #,##0.00', async () => {
     const wb = await read(await statementWorkbook(s, SAMPLE_FINANCE_CENTRE.centreName));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '明细']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '明细', '物资']);
     const sum = wb.getWorksheet('汇总')!;
     expect(String(sum.getCell('A1').value)).toContain(SAMPLE_FINANCE_CENTRE.centreName);
     expect(String(sum.getCell('A1').value)).toContain('2026年11月');
@@ -79,6 +79,41 @@ describe('statementWorkbook', () => {
     expect(last.getCell(1).value).toBe('合计');
     expect(last.getCell(6).value).toBe(fenToYuanNumber(s.totals.receiptsFen));
     expect(last.getCell(7).value).toBe(fenToYuanNumber(s.totals.paymentsFen));
+  });
+
+  it('has the month\'s stock ledger in 物资: per item and location, quantities and values, the 合计 of the values', async () => {
+    const wb = await read(await statementWorkbook(s, SAMPLE_FINANCE_CENTRE.centreName));
+    const ws = wb.getWorksheet('物资')!;
+    expect(String(ws.getCell('A1').value)).toContain('2026年11月物资收发存');
+    expect(ws.getRow(2).values).toEqual([undefined, '品名', '单位', '存放地点', '期初数量', '期初金额', '收入数量', '收入金额', '发出数量', '发出金额', '期末数量', '期末金额']);
+    expect(ws.rowCount).toBe(2 + s.materials.length + 1);
+    s.materials.forEach((r, i) => {
+      expect(ws.getRow(3 + i).values).toEqual([
+        undefined,
+        r.itemName,
+        r.unit,
+        r.locationName,
+        r.openingQty,
+        fenToYuanNumber(r.openingFen),
+        r.inQty,
+        fenToYuanNumber(r.inFen),
+        r.outQty,
+        fenToYuanNumber(r.outFen),
+        r.closingQty,
+        fenToYuanNumber(r.closingFen),
+      ]);
+    });
+    expect(ws.getRow(4).values).toEqual([undefined, '大米（5kg/袋）', '袋', '宏达建材公司代管仓库', 0, 0, 100, 5000, 2, 100, 98, 4900]);
+    const total = ws.getRow(ws.rowCount);
+    expect(total.getCell(1).value).toBe('合计');
+    expect([5, 7, 9, 11].map((c) => total.getCell(c).value)).toEqual([13625, 9600, 7135, 16090]);
+    expect(total.getCell(4).value).toBeNull();
+    expect(total.getCell(11).numFmt).toBe('#,##0.00');
+  });
+
+  it('leaves out 物资 when the month has no stock rows', async () => {
+    const wb = await read(await statementWorkbook({ ...s, materials: [] }, SAMPLE_FINANCE_CENTRE.centreName));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '明细']);
   });
 
   it('notes an open month in the titles and copes with 2,000 lines', async () => {

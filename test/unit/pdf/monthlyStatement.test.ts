@@ -4,7 +4,7 @@ import { monthlyStatementDoc } from '../../../electron/pdf/documents/monthlyStat
 import * as statementModule from '../../../electron/pdf/documents/monthlyStatement';
 import { largeMonthlyStatement, SAMPLE_FINANCE_CENTRE, sampleMonthlyStatement } from '../../../electron/pdf/samples';
 import { formatFen } from '../../../shared/money';
-import { allText } from './ledgerDocText';
+import { allText, texts } from './ledgerDocText';
 
 const opts = { preparedBy: '周丽华' };
 
@@ -52,8 +52,32 @@ describe('月度收支明细表 document definition', () => {
     for (const s2 of ['制表：', '审核：', '负责人：', '周丽华', '编制日期：2026年11月20日']) expect(text).toContain(s2);
   });
 
-  it('has no materials placeholder', () => {
-    expect(text).not.toContain('物资');
+  it('has the materials section 三、物资收发存 after the money part, with the stock ledger table', () => {
+    expect(s.materials.length).toBeGreaterThan(0);
+    expect(text).toContain('三、物资收发存');
+    expect(text.indexOf('三、物资收发存')).toBeGreaterThan(text.indexOf('二、资金收支明细'));
+    expect(text.indexOf('三、物资收发存')).toBeLessThan(text.indexOf('制表：'));
+    for (const h of ['期初结存', '本月收入', '本月发出', '期末结存']) expect(text).toContain(h);
+    for (const r of s.materials) {
+      expect(text).toContain(r.itemName);
+      expect(text).toContain(r.locationName);
+      expect(text).toContain(formatFen(r.closingFen));
+    }
+    const tables = (doc.content as unknown[]).filter((c): c is ContentTable => typeof c === 'object' && c !== null && 'table' in c);
+    const materials = tables.at(-1)!;
+    expect(materials.table.headerRows).toBe(2);
+    expect(materials.table.body).toHaveLength(2 + s.materials.length + 1);
+    const rice = texts(materials.table.body[3]);
+    expect(rice.slice(0, 3)).toEqual(['大米（5kg/袋）', '袋', '宏达建材公司代管仓库']);
+    expect(rice.slice(5)).toEqual(['100', '5,000.00', '2', '100.00', '98', '4,900.00']);
+    expect(texts(materials.table.body.at(-1)).filter((x) => x !== '')).toEqual(['合　计', '13,625.00', '9,600.00', '7,135.00', '16,090.00']);
+  });
+
+  it('omits the materials section when the month has no stock ledger rows', () => {
+    const t = allText(monthlyStatementDoc({ ...s, materials: [] }, SAMPLE_FINANCE_CENTRE, opts));
+    expect(t).not.toContain('物资');
+    expect(t).toContain('二、资金收支明细');
+    expect(t).toContain('制表：');
   });
 
   it('marks an open month 未结账 (note and watermark), a closed one not', () => {
@@ -78,14 +102,15 @@ describe('月度收支明细表 document definition', () => {
   it('repeats the detail table headers on every page (headerRows: 1)', () => {
     const big = monthlyStatementDoc(largeMonthlyStatement(2000), SAMPLE_FINANCE_CENTRE, opts);
     const tables = (big.content as unknown[]).filter((c): c is ContentTable => typeof c === 'object' && c !== null && 'table' in c);
-    expect(tables.length).toBe(4); // summary + three funds
+    expect(allText(big)).not.toContain('物资收发存');
+    expect(tables.length).toBe(4); // summary + three funds (no materials in this month)
     for (const t of tables) expect(t.table.headerRows).toBe(1);
     const rows = tables.slice(1).reduce((n, t) => n + t.table.body.length - 2, 0);
     expect(rows).toBe(2000);
   });
 
   it('copes with a month without funds', () => {
-    const t = allText(monthlyStatementDoc({ month: '2026-12', closed: false, funds: [], totals: { openingFen: 0, receiptsFen: 0, paymentsFen: 0, closingFen: 0 } }, SAMPLE_FINANCE_CENTRE, opts));
+    const t = allText(monthlyStatementDoc({ month: '2026-12', closed: false, funds: [], totals: { openingFen: 0, receiptsFen: 0, paymentsFen: 0, closingFen: 0 }, materials: [] }, SAMPLE_FINANCE_CENTRE, opts));
     expect(t).toContain('2026年12月1日至2026年12月31日');
     expect(t).toContain('本月无资金来源');
     expect(t).toContain('0.00');

@@ -1,20 +1,27 @@
 import { FileAddOutlined, FormOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DashboardSummary } from '../../../../shared/contract/dashboard';
 import { formatChineseDate, localDate } from '../../../../shared/dates';
-import { ROLE_LABELS } from '../../../../shared/roles';
+import { ROLE_LABELS, type Role } from '../../../../shared/roles';
 import { invoke } from '../../api';
 import { useAction } from '../../components/useAction';
 import { useHotkey } from '../../components/useHotkey';
 import { navigate } from '../../router';
 import { hasRole, useSession } from '../../session';
+import { StockAlertsCard } from '../../components/StockAlertsCard';
 
 const READERS = ['staff', 'director', 'chair', 'finance'] as const;
 const COUNTER = ['staff', 'director'] as const;
 
+/** The counts of the summary (it also carries the month-close reminder, which is not a tile). */
+type CountKey = { [K in keyof DashboardSummary]: DashboardSummary[K] extends number ? K : never }[keyof DashboardSummary];
+
+/** 'YYYY-MM' → 'YYYY年M月' */
+const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+
 interface Tile {
-  key: keyof DashboardSummary;
+  key: CountKey;
   title: string;
   to: string;
   hint: string;
@@ -23,7 +30,7 @@ interface Tile {
   danger?: boolean;
   testId?: string;
   /** Only for these roles. */
-  onlyFor?: readonly ('director' | 'chair')[];
+  onlyFor?: readonly Role[];
 }
 
 const TILES: Tile[] = [
@@ -35,6 +42,7 @@ const TILES: Tile[] = [
   { key: 'overduePetitions', title: '逾期来访', to: '/petitions?overdue=1', hint: '超过受理、答复或办结期限', danger: true, testId: 'dash-overdue' },
   { key: 'reliefInbox', title: '待我审批', to: '/relief?inbox=1', hint: '等待我审批的救助申请', testId: 'dash-relief-inbox', onlyFor: ['director', 'chair'] },
   { key: 'reliefAwaitingNotice', title: '待公示救助', to: '/relief/notices', hint: '已批准、等待发布公示', testId: 'dash-relief-awaiting-notice', onlyFor: ['director'] },
+  { key: 'reliefToPay', title: '待发放救助', to: '/finance/pay', hint: '已批准、尚未发放的救助金', testId: 'dash-relief-to-pay', onlyFor: ['finance'] },
 ];
 
 function StatTile({ tile, value }: { tile: Tile; value: number | undefined }) {
@@ -68,6 +76,7 @@ export function DashboardPage() {
   const { user } = useSession();
   const canRead = hasRole(user, READERS);
   const canCounter = hasRole(user, COUNTER);
+  const isFinance = hasRole(user, ['finance']);
   const [summary, setSummary] = useState<DashboardSummary | null>(null);
   const { run } = useAction();
 
@@ -104,6 +113,21 @@ export function DashboardPage() {
         )}
       </Card>
 
+      {isFinance && summary?.monthToClose && (
+        <Alert
+          type={summary.monthCloseOverdue ? 'error' : 'warning'}
+          showIcon
+          data-testid="dash-month-close"
+          title={`请在 5 日前完成 ${monthLabel(summary.monthToClose)} 的月末结账`}
+          description={summary.monthCloseOverdue ? '已过 5 日，上月仍未结账，请尽快盘点现金、核对银行对账单并结账。' : '盘点库存现金、核对银行对账单后结账，并报出上月收支明细表。'}
+          action={
+            <Button type={summary.monthCloseOverdue ? 'primary' : 'default'} danger={summary.monthCloseOverdue} onClick={() => navigate(`/finance/close?month=${summary.monthToClose}`)}>
+              去结账
+            </Button>
+          }
+        />
+      )}
+
       {canRead && (
         <Row gutter={[16, 16]} data-testid="dash-stats">
           {tiles.map((t) => (
@@ -113,6 +137,7 @@ export function DashboardPage() {
           ))}
         </Row>
       )}
+      <StockAlertsCard />
     </Space>
   );
 }

@@ -128,7 +128,7 @@ export function DonationModal({ open, onCancel, onSaved }: { open: boolean; onCa
             }
             okText="确认登记"
             cancelText="再看看"
-            okButtonProps={{ autoFocus: true, 'data-testid': 'donation-confirm' } as object}
+            okButtonProps={{ autoFocus: true, 'data-testid': 'donation-confirm' }}
             onConfirm={() => void submit()}
             onCancel={() => setConfirming(false)}
             onOpenChange={(o) => !o && setConfirming(false)}

@@ -41,7 +41,7 @@ export function DonorModal({ open, initialName, onCancel, onCreated }: { open: b
       title="新增捐赠人"
       okText="保存"
       onOk={() => void save()}
-      okButtonProps={{ loading: busy, 'data-testid': 'donor-save' } as object}
+      okButtonProps={{ loading: busy, 'data-testid': 'donor-save' }}
       onCancel={onCancel}
       destroyOnHidden
     >

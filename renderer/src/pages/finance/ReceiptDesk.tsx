@@ -1,5 +1,5 @@
 import { PrinterOutlined, StopOutlined } from '@ant-design/icons';
-import { Button, Space, Tooltip, Typography } from 'antd';
+import { App, Button, Space, Tooltip, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { ledgerChannels, type ReceiptView } from '../../../../shared/contract/ledger';
 import { RECEIPT_KIND_LABELS } from '../../../../shared/ledger';
@@ -17,6 +17,7 @@ const VOID_REASON = ledgerChannels['ledger.voidReceipt'].input.shape.reason;
  * `print(id)` opens a receipt at once, and `dialogs` holds the void dialog and the PDF preview.
  */
 export function useReceiptDesk(reload: () => void, canWrite: boolean) {
+  const { message } = App.useApp();
   const printer = useReceiptPrinter(reload);
   const printing = useAction();
   const voidAction = useAction();
@@ -58,8 +59,9 @@ export function useReceiptDesk(reload: () => void, canWrite: boolean) {
         onCancel={() => setVoiding(null)}
         onSubmit={async ({ reason }) => {
           const old = voiding!;
-          const next = await voidAction.run(() => invoke('ledger.voidReceipt', { receiptId: old.id, reason }), `已作废 ${old.number}，新号 `);
+          const next = await voidAction.run(() => invoke('ledger.voidReceipt', { receiptId: old.id, reason }));
           if (!next) return false;
+          void message.success(`已作废 ${old.number}，重开为 ${next.number}`);
           setVoiding(null);
           reload();
           print(next.id);

@@ -9,6 +9,7 @@ import { formatYuan } from '../../../../shared/money';
 import { RELIEF_CATEGORY_LABELS } from '../../../../shared/relief';
 import { invoke } from '../../api';
 import { MoneyInput } from '../../components/MoneyInput';
+import { currentPath } from '../../router';
 
 export const BOOK_READERS = ['finance', 'director', 'chair'] as const;
 export const FINANCE = ['finance'] as const;
@@ -18,6 +19,12 @@ export const thisMonth = () => localDate(new Date()).slice(0, 7);
 export function previousMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+/** '#/finance/close?month=2026-03' (the dashboard's reminder, links between the pages): a month up to this one, or null. */
+export function monthFromQuery(): string | null {
+  const q = currentPath().split('?')[1];
+  const m = q ? new URLSearchParams(q).get('month') : null;
+  return m && /^\d{4}-(0[1-9]|1[0-2])$/.test(m) && m <= thisMonth() ? m : null;
 }
 /** '2026-03' → '2026年3月' */
 export const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;

@@ -146,6 +146,7 @@ export function ReliefPage({ id }: { id: number }) {
                 </Button>
               </Popconfirm>
             )}
+            {app.status === 'payable' && hasRole(user, ['staff', 'finance', 'director']) && <Button onClick={() => navigate(`/materials/issue?application=${app.id}`)} data-testid="action-issue-materials">发放物资</Button>}
             {canWithdraw && (
               <Button icon={<StopOutlined />} onClick={() => setWithdrawing(true)} data-testid="action-withdraw">
                 撤回

@@ -1,0 +1,235 @@
+import type { Item, Location, materialChannels, StockRow } from '../../../shared/contract/materials';
+import { addDays, localDate } from '../../../shared/dates';
+import { fail } from '../../../shared/errors';
+import { maskIdNumber } from '../../../shared/idcard';
+import { formatYuan } from '../../../shared/money';
+import type { Db } from '../../db/open';
+import { stockLedgerWorkbook } from '../../export/stockLedgerXlsx';
+import { materialDonationReceiptDoc } from '../../pdf/documents/materialDonationReceipt';
+import { materialIssueSlipDoc } from '../../pdf/documents/materialIssueSlip';
+import { stockLedgerDoc } from '../../pdf/documents/stockLedger';
+import { renderPdf } from '../../pdf/render';
+import { Deferred, type HandlerContext } from '../context';
+import type { HandlerMap } from '../handler';
+import { getFund, isMonthClosed, postEntry } from '../ledger/books';
+import { getReceipt, issueReceipt } from '../ledger/receipts';
+import { getReliefRow } from '../relief/store';
+import { createDocument, getDocumentRow, loadDocument } from './documents';
+import { stockAlerts, stockLedger } from './ledger';
+import { addIn, getItem, itemLabel, lots, onHand, takeOut } from './stock';
+
+interface LocationRow {
+  id: number;
+  name: string;
+  kind: Location['kind'];
+  donor_id: number | null;
+  address: string;
+  contact: string;
+  phone: string;
+}
+const toLocation = (l: LocationRow): Location => ({ id: l.id, name: l.name, kind: l.kind, donorId: l.donor_id, address: l.address, contact: l.contact, phone: l.phone });
+const getLocation = (db: Db, id: number): LocationRow =>
+  (db.prepare('SELECT * FROM locations WHERE id = ?').get(id) as LocationRow | undefined) ?? fail('NOT_FOUND', `找不到编号为 ${id} 的存放地点`);
+
+/** Stock movements are postings too: a closed month accepts none. */
+function assertOpen(ctx: HandlerContext, date: string): void {
+  if (date > localDate(ctx.now)) fail('VALIDATION', '日期不能晚于今天');
+  if (isMonthClosed(ctx.db, date.slice(0, 7))) fail('RULE', `${date.slice(0, 7)} 已结账，不能再登记物资收发。`);
+}
+
+type LineIn = { itemId: number; quantity: number; unitValueFen: number; expiryDate: string | null };
+
+function receiveLines(ctx: HandlerContext, documentId: number, date: string, kind: 'donation_in' | 'purchase_in', locationId: number, lines: LineIn[]): number {
+  let total = 0;
+  for (const l of lines) {
+    const item = getItem(ctx.db, l.itemId);
+    const expiry = l.expiryDate ?? (item.shelf_life_days ? addDays(date, item.shelf_life_days) : null);
+    const value = l.quantity * l.unitValueFen;
+    addIn(ctx.db, { documentId, date }, kind, item.id, locationId, l.quantity, value, expiry);
+    total += value;
+  }
+  return total;
+}
+
+const centreOf = (ctx: HandlerContext) => ({ ...ctx.settings, printedAt: ctx.now });
+
+export const materialHandlers: HandlerMap<keyof typeof materialChannels> = {
+  'materials.items': ({ db }) =>
+    (
+      db
+        .prepare('SELECT i.*, coalesce((SELECT sum(quantity) FROM stock_movements m WHERE m.item_id = i.id), 0) AS on_hand FROM items i ORDER BY i.name')
+        .all() as (ReturnType<typeof getItem> & { on_hand: number })[]
+    ).map((i): Item => ({ id: i.id, name: i.name, spec: i.spec, unit: i.unit, category: i.category as Item['category'], shelfLifeDays: i.shelf_life_days, lowStock: i.low_stock, onHand: i.on_hand })),
+  'materials.addItem': (ctx, i) => {
+    if (ctx.db.prepare('SELECT 1 FROM items WHERE name = ? AND spec = ?').get(i.name, i.spec)) fail('CONFLICT', `物资“${i.name}${i.spec ? `（${i.spec}）` : ''}”已在目录中`);
+    const id = Number(ctx.db.prepare('INSERT INTO items (name, spec, unit, category, shelf_life_days, low_stock) VALUES (?, ?, ?, ?, ?, ?)').run(i.name, i.spec, i.unit, i.category, i.shelfLifeDays, i.lowStock).lastInsertRowid);
+    ctx.audit({ summary: `新增物资品种 ${i.name} ${i.spec}（${i.unit}）`, entityType: 'item', entityId: id });
+    return { id, ...i, onHand: 0 };
+  },
+  'materials.locations': ({ db }) => (db.prepare('SELECT * FROM locations ORDER BY id').all() as LocationRow[]).map(toLocation),
+  'materials.addLocation': (ctx, l) => {
+    if (ctx.db.prepare('SELECT 1 FROM locations WHERE name = ?').get(l.name)) fail('CONFLICT', `存放地点“${l.name}”已存在`);
+    if (l.donorId !== null && !ctx.db.prepare('SELECT 1 FROM donors WHERE id = ?').get(l.donorId)) fail('NOT_FOUND', `找不到编号为 ${l.donorId} 的捐赠人`);
+    const id = Number(ctx.db.prepare('INSERT INTO locations (name, kind, donor_id, address, contact, phone) VALUES (?, ?, ?, ?, ?, ?)').run(l.name, l.kind, l.kind === 'donor' ? l.donorId : null, l.address, l.contact, l.phone).lastInsertRowid);
+    ctx.audit({ summary: `新增存放地点 ${l.name}${l.kind === 'donor' ? `（捐赠方代管：${l.address}）` : ''}`, entityType: 'location', entityId: id });
+    return toLocation(getLocation(ctx.db, id));
+  },
+  'materials.stock': ({ db }, q) =>
+    (
+      db
+        .prepare(
+          `SELECT m.item_id, i.name AS item_name, i.unit, m.location_id, l.name AS location_name, l.kind, m.expiry_date, sum(m.quantity) AS qty, sum(m.value_fen) AS value
+           FROM stock_movements m JOIN items i ON i.id = m.item_id JOIN locations l ON l.id = m.location_id
+           WHERE (@location IS NULL OR m.location_id = @location) AND (@item IS NULL OR m.item_id = @item)
+           GROUP BY m.item_id, m.location_id, m.expiry_date HAVING qty > 0 ORDER BY i.name, l.id, m.expiry_date`,
+        )
+        .all({ location: q.locationId ?? null, item: q.itemId ?? null }) as { item_id: number; item_name: string; unit: string; location_id: number; location_name: string; kind: Location['kind']; expiry_date: string | null; qty: number; value: number }[]
+    ).map((r): StockRow => ({ itemId: r.item_id, itemName: r.item_name, unit: r.unit, locationId: r.location_id, locationName: r.location_name, locationKind: r.kind, expiryDate: r.expiry_date, quantity: r.qty, valueFen: r.value })),
+
+  'materials.receiveDonation': (ctx, d) => {
+    assertOpen(ctx, d.date);
+    const donor = ctx.db.prepare('SELECT name FROM donors WHERE id = ?').get(d.donorId) as { name: string } | undefined;
+    if (!donor) return fail('NOT_FOUND', `找不到编号为 ${d.donorId} 的捐赠人`);
+    const location = getLocation(ctx.db, d.locationId);
+    const docId = createDocument(ctx, { kind: 'donation', date: d.date, status: 'done', locationId: location.id, donorId: d.donorId, note: d.note, numbered: false });
+    const total = receiveLines(ctx, docId, d.date, 'donation_in', location.id, d.lines);
+    const receipt = issueReceipt(ctx, 'material_donation', { type: 'material_document', id: docId });
+    ctx.db.prepare('UPDATE material_documents SET receipt_id = ? WHERE id = ?').run(receipt.id, docId);
+    const doc = loadDocument(ctx.db, docId);
+    ctx.audit({ summary: `物资捐赠入库 ${receipt.number}：${donor.name}，${doc.summary}，估价 ${formatYuan(total)}，存放于${location.name}`, entityType: 'material_document', entityId: docId });
+    return doc;
+  },
+  'materials.purchase': (ctx, p) => {
+    assertOpen(ctx, p.date);
+    const location = getLocation(ctx.db, p.locationId);
+    const fund = getFund(ctx.db, p.fundId);
+    const docId = createDocument(ctx, { kind: 'purchase', date: p.date, status: 'done', locationId: location.id, note: p.note, numbered: true });
+    const total = receiveLines(ctx, docId, p.date, 'purchase_in', location.id, p.lines);
+    const expense = ctx.db.prepare("SELECT id FROM accounts WHERE code = '5201'").get() as { id: number };
+    const money = ctx.db.prepare('SELECT id FROM accounts WHERE kind = ? AND active = 1 ORDER BY code LIMIT 1').get(p.method) as { id: number };
+    const entryId = postEntry(ctx, {
+      date: p.date,
+      memo: `采购物资入库（${loadDocument(ctx.db, docId).summary}）`,
+      kind: 'purchase',
+      lines: [
+        { accountId: expense.id, fundId: fund.id, debitFen: total, creditFen: 0 },
+        { accountId: money.id, fundId: fund.id, debitFen: 0, creditFen: total },
+      ],
+    });
+    ctx.db.prepare('UPDATE material_documents SET entry_id = ? WHERE id = ?').run(entryId, docId);
+    const doc = loadDocument(ctx.db, docId);
+    ctx.audit({ summary: `采购入库 ${doc.number}：${doc.summary}，${formatYuan(total)}，${fund.name}支付`, entityType: 'material_document', entityId: docId });
+    return doc;
+  },
+  'materials.issue': (ctx, i) => {
+    const date = localDate(ctx.now);
+    assertOpen(ctx, date);
+    const app = getReliefRow(ctx.db, i.applicationId);
+    if (app.status !== 'payable') fail('RULE', `${app.number} 尚未批准发放，不能领取物资`);
+    const location = getLocation(ctx.db, i.locationId);
+    const docId = createDocument(ctx, { kind: 'issue', date, status: 'done', locationId: location.id, applicationId: app.id, note: i.note, numbered: false });
+    for (const l of i.lines) takeOut(ctx.db, { documentId: docId, date }, 'issue', l.itemId, location.id, l.quantity);
+    const slip = issueReceipt(ctx, 'material_issue', { type: 'material_document', id: docId });
+    ctx.db.prepare('UPDATE material_documents SET receipt_id = ? WHERE id = ?').run(slip.id, docId);
+    const doc = loadDocument(ctx.db, docId);
+    ctx.audit({ summary: `物资发放 ${slip.number}：${app.name}（${app.number}），${doc.summary}，自${location.name}`, entityType: 'material_document', entityId: docId });
+    return doc;
+  },
+  'materials.transfer': (ctx, t) => {
+    if (t.fromLocationId === t.toLocationId) fail('VALIDATION', '调出和调入地点不能相同');
+    const date = localDate(ctx.now);
+    assertOpen(ctx, date);
+    const from = getLocation(ctx.db, t.fromLocationId);
+    const to = getLocation(ctx.db, t.toLocationId);
+    const docId = createDocument(ctx, { kind: 'transfer', date, status: 'done', locationId: from.id, toLocationId: to.id, note: t.note, numbered: true });
+    for (const l of t.lines) {
+      for (const taken of takeOut(ctx.db, { documentId: docId, date }, 'transfer_out', l.itemId, from.id, l.quantity)) {
+        addIn(ctx.db, { documentId: docId, date }, 'transfer_in', l.itemId, to.id, taken.qty, taken.valueFen, taken.lot.expiry_date);
+      }
+    }
+    const doc = loadDocument(ctx.db, docId);
+    ctx.audit({ summary: `物资调拨 ${doc.number}：${from.name} → ${to.name}，${doc.summary}`, entityType: 'material_document', entityId: docId });
+    return doc;
+  },
+  'materials.requestWriteOff': (ctx, w) => {
+    const location = getLocation(ctx.db, w.locationId);
+    const item = getItem(ctx.db, w.itemId);
+    const book = onHand(ctx.db, item.id, location.id);
+    if (book < w.quantity) fail('RULE', `库存不足：${itemLabel(item)}在“${location.name}”现有 ${book} ${item.unit}，不能报损 ${w.quantity} ${item.unit}。`);
+    const docId = createDocument(ctx, { kind: 'write_off', date: localDate(ctx.now), status: 'pending', locationId: location.id, note: w.reason, numbered: true });
+    ctx.db.prepare('INSERT INTO material_pending_lines (document_id, item_id, book_qty, delta) VALUES (?, ?, ?, ?)').run(docId, item.id, book, -w.quantity);
+    ctx.audit({ summary: `申请报损：${location.name} ${itemLabel(item)} ${w.quantity}${item.unit}。原因：${w.reason}`, entityType: 'material_document', entityId: docId });
+    return loadDocument(ctx.db, docId);
+  },
+  'materials.startStocktake': (ctx, s) => {
+    const location = getLocation(ctx.db, s.locationId);
+    const docId = createDocument(ctx, { kind: 'stocktake', date: localDate(ctx.now), status: 'pending', locationId: location.id, note: s.note, numbered: true });
+    const diffs: string[] = [];
+    for (const c of s.counts) {
+      const item = getItem(ctx.db, c.itemId);
+      const book = onHand(ctx.db, item.id, location.id);
+      ctx.db.prepare('INSERT INTO material_pending_lines (document_id, item_id, book_qty, delta) VALUES (?, ?, ?, ?)').run(docId, item.id, book, c.counted - book);
+      if (c.counted !== book) diffs.push(`${itemLabel(item)} 账面 ${book} 实盘 ${c.counted}`);
+    }
+    ctx.audit({ summary: `登记盘点（${location.name}）：${diffs.join('；') || '账实相符'}`, entityType: 'material_document', entityId: docId });
+    return loadDocument(ctx.db, docId);
+  },
+  'materials.decide': (ctx, { documentId, approve, comment }) => {
+    const d = getDocumentRow(ctx.db, documentId);
+    if (d.status !== 'pending') fail('CONFLICT', '该单据不在待审批状态');
+    const date = localDate(ctx.now);
+    if (approve) {
+      assertOpen(ctx, date);
+      const lines = ctx.db.prepare('SELECT item_id, delta FROM material_pending_lines WHERE document_id = ?').all(documentId) as { item_id: number; delta: number }[];
+      for (const l of lines) {
+        if (l.delta < 0) takeOut(ctx.db, { documentId, date }, d.kind === 'write_off' ? 'write_off' : 'stocktake', l.item_id, d.location_id, -l.delta);
+        if (l.delta > 0) {
+          // Found goods are valued at the lot average where the item is kept, else at zero.
+          const existing = lots(ctx.db, l.item_id, d.location_id);
+          const q = existing.reduce((s, x) => s + x.qty, 0);
+          const v = existing.reduce((s, x) => s + x.value, 0);
+          addIn(ctx.db, { documentId, date }, 'stocktake', l.item_id, d.location_id, l.delta, q > 0 ? Math.floor((v * l.delta) / q) : 0, existing[0]?.expiry_date ?? null);
+        }
+      }
+    }
+    ctx.db.prepare('UPDATE material_documents SET status = ?, decided_by = ?, decided_at = ?, decision_comment = ? WHERE id = ?').run(approve ? 'done' : 'rejected', ctx.user!.id, ctx.now.toISOString(), comment, documentId);
+    const doc = loadDocument(ctx.db, documentId);
+    ctx.audit({ summary: `${d.kind === 'write_off' ? '报损' : '盘点调整'} ${doc.number}：主任${approve ? '同意' : '不同意'}。${comment}`, entityType: 'material_document', entityId: documentId });
+    return doc;
+  },
+  'materials.documents': ({ db }, q) =>
+    (
+      db
+        .prepare(`SELECT id FROM material_documents WHERE (@month IS NULL OR substr(date, 1, 7) = @month) AND (@status IS NULL OR status = @status) ORDER BY id DESC LIMIT 500`)
+        .all({ month: q.month ?? null, status: q.status ?? null }) as { id: number }[]
+    ).map((r) => loadDocument(db, r.id)),
+  'materials.alerts': (ctx) => stockAlerts(ctx.db, localDate(ctx.now), ctx.settings.materialExpiryWarnDays),
+  'materials.ledger': ({ db }, { month }) => stockLedger(db, month),
+  'materials.printDocument': (ctx, { documentId }) => {
+    const d = getDocumentRow(ctx.db, documentId);
+    if (!d.receipt_id) return fail('RULE', '只有物资捐赠收据和物资领取单可以打印');
+    const before = getReceipt(ctx.db, d.receipt_id);
+    ctx.db.prepare('UPDATE receipts SET print_count = print_count + 1 WHERE id = ?').run(before.id);
+    const receipt = getReceipt(ctx.db, before.id);
+    const doc = loadDocument(ctx.db, documentId);
+    const location = toLocation(getLocation(ctx.db, d.location_id));
+    const common = { handler: ctx.user!.displayName, reprint: before.print_count > 0, printCount: receipt.print_count };
+    ctx.audit({ summary: `打印 ${receipt.number}${common.reprint ? `（补打第 ${receipt.print_count} 次）` : ''}`, entityType: 'material_document', entityId: documentId });
+    if (d.kind === 'donation') {
+      const donor = ctx.db.prepare('SELECT name, kind FROM donors WHERE id = ?').get(d.donor_id) as { name: string; kind: 'unit' | 'person' };
+      const def = materialDonationReceiptDoc(doc, donor, location, centreOf(ctx), { ...common, receiptNumber: receipt.number, void: receipt.status === 'void' });
+      return new Deferred(async () => ({ fileName: `物资捐赠收据-${receipt.number}.pdf`, base64: (await renderPdf(def)).toString('base64') }));
+    }
+    const app = getReliefRow(ctx.db, d.application_id!);
+    const def = materialIssueSlipDoc(doc, { name: app.name, maskedIdNumber: maskIdNumber(app.id_number), workUnit: app.work_unit, applicationNumber: app.number }, centreOf(ctx), common);
+    return new Deferred(async () => ({ fileName: `物资领取单-${receipt.number}.pdf`, base64: (await renderPdf(def)).toString('base64') }));
+  },
+  'materials.ledgerPdf': (ctx, { month }) => {
+    const def = stockLedgerDoc(stockLedger(ctx.db, month), centreOf(ctx), { preparedBy: ctx.user!.displayName });
+    return new Deferred(async () => ({ fileName: `物资收发存月报-${month}.pdf`, base64: (await renderPdf(def)).toString('base64') }));
+  },
+  'materials.ledgerXlsx': (ctx, { month }) => {
+    const l = stockLedger(ctx.db, month);
+    return new Deferred(async () => ({ fileName: `物资收发存月报-${month}.xlsx`, base64: (await stockLedgerWorkbook(l, ctx.settings.centreName)).toString('base64') }));
+  },
+};

@@ -1,0 +1,195 @@
+import { WalletOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, Space, Table, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { ReliefPayment, ToPayItem } from '../../../../shared/contract/ledger';
+import { localDate } from '../../../../shared/dates';
+import { maskIdNumber } from '../../../../shared/idcard';
+import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../../../../shared/ledger';
+import { RELIEF_CATEGORY_LABELS, type ReliefCategory } from '../../../../shared/relief';
+import { invoke } from '../../api';
+import { useAction } from '../../components/useAction';
+import { navigate } from '../../router';
+import { hasRole, useSession } from '../../session';
+import { maskBankCard } from '../files/fileLabels';
+import { FINANCE, MonthPicker, ReceiptNumbers, Yuan, dateTime, monthLabel, thisMonth } from './financeLabels';
+import { PayModal } from './PayModal';
+import { useReceiptDesk } from './ReceiptDesk';
+
+export function PayPage() {
+  const { user } = useSession();
+  const { message } = App.useApp();
+  const canWrite = hasRole(user, FINANCE);
+  const [toPay, setToPay] = useState<ToPayItem[]>([]);
+  const [paid, setPaid] = useState<ReliefPayment[]>([]);
+  const [month, setMonth] = useState(thisMonth);
+  const [all, setAll] = useState(false);
+  const [paying, setPaying] = useState<ToPayItem | null>(null);
+  const list = useAction();
+  const history = useAction();
+
+  const loadToPay = useCallback(() => void list.run(() => invoke('ledger.toPay', {})).then((r) => r && setToPay(r)), [list.run]);
+  const loadPaid = useCallback(
+    () => void history.run(() => invoke('ledger.payments', all ? {} : { month })).then((r) => r && setPaid(r)),
+    [history.run, month, all],
+  );
+  useEffect(loadToPay, [loadToPay]);
+  useEffect(loadPaid, [loadPaid]);
+
+  const desk = useReceiptDesk(loadPaid, canWrite);
+  const toPayTotal = toPay.reduce((s, i) => s + i.amountFen, 0);
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Card
+        title="待发放救助"
+        extra={
+          toPay.length > 0 && (
+            <Typography.Text>
+              共 {toPay.length} 笔，合计 <Yuan fen={toPayTotal} strong />
+            </Typography.Text>
+          )
+        }
+      >
+        <Table<ToPayItem>
+          rowKey="applicationId"
+          size="middle"
+          loading={list.busy}
+          dataSource={toPay}
+          pagination={false}
+          data-testid="pay-table"
+          locale={{ emptyText: '没有待发放的救助：审批通过（并公示期满）的救助会出现在这里' }}
+          onRow={() => ({ 'data-testid': 'pay-row' }) as object}
+          columns={[
+            {
+              title: '申请编号',
+              dataIndex: 'number',
+              width: 150,
+              render: (n: string, r) => (
+                <Typography.Link style={{ fontFamily: 'monospace' }} onClick={() => navigate(`/relief/${r.applicationId}`)}>
+                  {n}
+                </Typography.Link>
+              ),
+            },
+            {
+              title: '领款人',
+              key: 'who',
+              width: 190,
+              render: (_, r) => (
+                <Space orientation="vertical" size={0}>
+                  <span>{r.name}</span>
+                  <Typography.Text type="secondary" style={{ fontFamily: 'monospace', fontSize: 12 }}>
+                    {maskIdNumber(r.idNumber)}
+                  </Typography.Text>
+                </Space>
+              ),
+            },
+            { title: '工作单位', dataIndex: 'workUnit' },
+            { title: '救助类别', dataIndex: 'category', width: 130, render: (c: ReliefCategory) => RELIEF_CATEGORY_LABELS[c] },
+            { title: '金额', dataIndex: 'amountFen', width: 120, align: 'right', render: (f: number) => <Yuan fen={f} strong /> },
+            {
+              title: '银行卡',
+              key: 'card',
+              width: 230,
+              render: (_, r) => (r.bankCard ? `${r.bankName} ${maskBankCard(r.bankCard)}` : <Typography.Text type="secondary">未登记（只能现金）</Typography.Text>),
+            },
+            ...(canWrite
+              ? [
+                  {
+                    title: '操作',
+                    key: 'pay',
+                    width: 90,
+                    render: (_: unknown, r: ToPayItem) => (
+                      <Button type="primary" size="small" icon={<WalletOutlined />} onClick={() => setPaying(r)} data-testid="pay-open">
+                        发放
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+
+      <Card
+        title="发放记录"
+        extra={
+          <Space>
+            <MonthPicker value={month} onChange={(m) => (setMonth(m), setAll(false))} testId="paid-month" />
+            <Checkbox checked={all} onChange={(e) => setAll(e.target.checked)}>
+              显示全部月份
+            </Checkbox>
+          </Space>
+        }
+      >
+        <Table<ReliefPayment>
+          rowKey="id"
+          size="middle"
+          loading={history.busy}
+          dataSource={paid}
+          pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 笔` }}
+          data-testid="paid-table"
+          locale={{ emptyText: all ? '还没有发放记录' : `${monthLabel(month)}没有发放记录` }}
+          onRow={() => ({ 'data-testid': 'paid-row' }) as object}
+          summary={(rows) =>
+            rows.length > 0 ? (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0} colSpan={3}>
+                  <Typography.Text strong>合计</Typography.Text>
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={3} align="right">
+                  <Yuan fen={rows.reduce((s, r) => s + r.amountFen, 0)} strong />
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={4} colSpan={canWrite ? 3 : 2} />
+              </Table.Summary.Row>
+            ) : null
+          }
+          columns={[
+            { title: '发放时间', dataIndex: 'paidAt', width: 135, render: (at: string) => dateTime(at) },
+            { title: '凭证号', key: 'receipt', width: 230, render: (_, p) => <ReceiptNumbers receipts={[p.receipt]} /> },
+            {
+              title: '领款人',
+              key: 'who',
+              width: 140,
+              render: (_, p) => (
+                <Space orientation="vertical" size={0}>
+                  <span>{p.name}</span>
+                  <Typography.Link style={{ fontFamily: 'monospace', fontSize: 12 }} onClick={() => navigate(`/relief/${p.applicationId}`)}>
+                    {p.applicationNumber}
+                  </Typography.Link>
+                </Space>
+              ),
+            },
+            { title: '金额', dataIndex: 'amountFen', width: 110, align: 'right', render: (f: number) => <Yuan fen={f} strong /> },
+            { title: '方式', dataIndex: 'method', width: 80, render: (m: PaymentMethod) => PAYMENT_METHOD_LABELS[m] },
+            { title: '资金来源', dataIndex: 'fundName', width: 120 },
+            ...(canWrite
+              ? [
+                  {
+                    title: '操作',
+                    key: 'actions',
+                    width: 200,
+                    render: (_: unknown, p: ReliefPayment) => desk.actions(p.receipt.status === 'issued' ? p.receipt : null),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+
+      <PayModal
+        item={paying}
+        onCancel={() => setPaying(null)}
+        onPaid={(p) => {
+          setPaying(null);
+          void message.success(`已发放 ${p.name} 的救助金，领取凭证 ${p.receipt.number}`);
+          loadToPay();
+          setAll(false);
+          setMonth(localDate(new Date(p.paidAt)).slice(0, 7));
+          loadPaid();
+          desk.print(p.receipt.id);
+        }}
+      />
+      {desk.dialogs}
+    </Space>
+  );
+}

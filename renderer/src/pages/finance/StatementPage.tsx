@@ -1,0 +1,180 @@
+import { FileExcelOutlined, LockOutlined, PrinterOutlined, UnlockOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { PdfFile } from '../../../../shared/contract/define';
+import type { MonthlyStatement, StatementFund } from '../../../../shared/contract/ledger';
+import type { StockLedgerRow } from '../../../../shared/contract/materials';
+import { formatChineseDate, localDate } from '../../../../shared/dates';
+import { invoke } from '../../api';
+import { downloadFile } from '../../components/downloadFile';
+import { PdfPreview } from '../../components/PdfPreview';
+import { useAction } from '../../components/useAction';
+import { navigate } from '../../router';
+import { MonthPicker, Yuan, monthFromQuery, monthLabel, previousMonth, thisMonth } from './financeLabels';
+
+type Line = StatementFund['lines'][number];
+
+function Lines({ fund }: { fund: StatementFund }) {
+  return (
+    <Table<Line>
+      size="small"
+      rowKey={(_, i) => String(i)}
+      pagination={false}
+      dataSource={fund.lines}
+      data-testid="statement-lines"
+      locale={{ emptyText: '本月没有收支' }}
+      columns={[
+        { title: '日期', dataIndex: 'date', width: 130, render: (d: string) => formatChineseDate(d) },
+        { title: '凭证号', dataIndex: 'entryNumber', width: 150, render: (n: string) => <span style={{ fontFamily: 'monospace' }}>{n}</span> },
+        { title: '摘要', dataIndex: 'memo' },
+        { title: '账户', dataIndex: 'accountName', width: 110 },
+        { title: '收入', dataIndex: 'receiptFen', align: 'right', width: 140, render: (f: number) => (f ? <Yuan fen={f} /> : '') },
+        { title: '支出', dataIndex: 'paymentFen', align: 'right', width: 140, render: (f: number) => (f ? <Yuan fen={f} /> : '') },
+      ]}
+    />
+  );
+}
+
+/** A stock figure: quantity with its unit, and its estimated value below. */
+function Qty({ qty, unit, fen }: { qty: number; unit: string; fen: number }) {
+  return (
+    <Space orientation="vertical" size={0} style={{ alignItems: 'flex-end' }}>
+      <span>
+        {qty} {unit}
+      </span>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <Yuan fen={fen} />
+      </Typography.Text>
+    </Space>
+  );
+}
+
+/** 月度收支明细表: per fund, opening, received, paid, closing, with the lines behind; printed and exported for the 5th. */
+export function StatementPage() {
+  // By the 5th, last month's statement is what is wanted; later in the month, this month's so far.
+  const [month, setMonth] = useState(() => monthFromQuery() ?? (Number(localDate(new Date()).slice(8, 10)) <= 5 ? previousMonth(thisMonth()) : thisMonth()));
+  const [statement, setStatement] = useState<MonthlyStatement | null>(null);
+  const [pdf, setPdf] = useState<PdfFile | null>(null);
+  const { busy, run } = useAction();
+  const printing = useAction();
+  const exporting = useAction();
+
+  const load = useCallback(() => void run(() => invoke('ledger.statement', { month })).then((s) => s && setStatement(s)), [month, run]);
+  useEffect(load, [load]);
+
+  const print = () => void printing.run(() => invoke('ledger.statementPdf', { month })).then((p) => p && setPdf(p));
+  const exportXlsx = () =>
+    void exporting.run(() => invoke('ledger.statementXlsx', { month })).then((f) => {
+      if (f) downloadFile(f);
+    });
+
+  const t = statement?.totals;
+
+  return (
+    <Card
+      title="月度收支明细表"
+      extra={
+        <Space>
+          <Button icon={<PrinterOutlined />} loading={printing.busy} onClick={print} data-testid="statement-print">
+            打印
+          </Button>
+          <Button icon={<FileExcelOutlined />} loading={exporting.busy} onClick={exportXlsx} data-testid="statement-xlsx">
+            导出 Excel
+          </Button>
+        </Space>
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        <MonthPicker value={month} onChange={setMonth} testId="statement-month" />
+        {statement &&
+          (statement.closed ? (
+            <Tag icon={<LockOutlined />} color="green">
+              已结账
+            </Tag>
+          ) : (
+            <Tag icon={<UnlockOutlined />} color="orange">
+              未结账
+            </Tag>
+          ))}
+        <Typography.Text type="secondary">每月 5 日前报出上月明细表；各项资金的现金与银行存款收支，点击行展开明细。</Typography.Text>
+      </Space>
+      {statement && !statement.closed && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`${monthLabel(month)}尚未结账，表中数字仍可能变动。`}
+          action={
+            <Button size="small" onClick={() => navigate(`/finance/close?month=${month}`)}>
+              去结账
+            </Button>
+          }
+        />
+      )}
+      <Table<StatementFund>
+        rowKey="fundId"
+        size="middle"
+        loading={busy}
+        dataSource={statement?.funds ?? []}
+        pagination={false}
+        data-testid="statement-table"
+        locale={{ emptyText: `${monthLabel(month)}各项资金均无余额和收支` }}
+        expandable={{ expandedRowRender: (f) => <Lines fund={f} />, expandRowByClick: true, rowExpandable: (f) => f.lines.length > 0 }}
+        onRow={() => ({ 'data-testid': 'statement-row', style: { cursor: 'pointer' } }) as object}
+        columns={[
+          { title: '资金来源', dataIndex: 'fundName' },
+          { title: '期初余额', dataIndex: 'openingFen', align: 'right', width: 160, render: (f: number) => <Yuan fen={f} /> },
+          { title: '本月收入', dataIndex: 'receiptsFen', align: 'right', width: 160, render: (f: number) => <Yuan fen={f} /> },
+          { title: '本月支出', dataIndex: 'paymentsFen', align: 'right', width: 160, render: (f: number) => <Yuan fen={f} /> },
+          { title: '期末余额', dataIndex: 'closingFen', align: 'right', width: 160, render: (f: number) => <Yuan fen={f} strong danger={f < 0} /> },
+        ]}
+        summary={() =>
+          t ? (
+            <Table.Summary fixed>
+              <Table.Summary.Row style={{ fontWeight: 600, background: '#fafafa' }}>
+                <Table.Summary.Cell index={0} colSpan={2}>
+                  合计
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={2} align="right">
+                  <Yuan fen={t.openingFen} strong testId="statement-total-opening" />
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={3} align="right">
+                  <Yuan fen={t.receiptsFen} strong testId="statement-total-receipts" />
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={4} align="right">
+                  <Yuan fen={t.paymentsFen} strong testId="statement-total-payments" />
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={5} align="right">
+                  <Yuan fen={t.closingFen} strong testId="statement-total-closing" />
+                </Table.Summary.Cell>
+              </Table.Summary.Row>
+            </Table.Summary>
+          ) : null
+        }
+      />
+      {(statement?.materials ?? []).length > 0 && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            物资收发存
+          </Typography.Title>
+          <Table<StockLedgerRow>
+            rowKey={(r) => `${r.itemId}-${r.locationId}`}
+            size="small"
+            dataSource={statement!.materials}
+            pagination={false}
+            data-testid="statement-materials"
+            columns={[
+              { title: '物资', dataIndex: 'itemName' },
+              { title: '存放地点', dataIndex: 'locationName', width: 140 },
+              { title: '期初', key: 'opening', align: 'right', width: 150, render: (_, r) => <Qty qty={r.openingQty} unit={r.unit} fen={r.openingFen} /> },
+              { title: '本月入库', key: 'in', align: 'right', width: 150, render: (_, r) => <Qty qty={r.inQty} unit={r.unit} fen={r.inFen} /> },
+              { title: '本月发出', key: 'out', align: 'right', width: 150, render: (_, r) => <Qty qty={r.outQty} unit={r.unit} fen={r.outFen} /> },
+              { title: '期末', key: 'closing', align: 'right', width: 150, render: (_, r) => <Qty qty={r.closingQty} unit={r.unit} fen={r.closingFen} /> },
+            ]}
+          />
+        </>
+      )}
+      <PdfPreview pdf={pdf} onClose={() => setPdf(null)} />
+    </Card>
+  );
+}

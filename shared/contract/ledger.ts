@@ -100,6 +100,8 @@ export interface ReliefPayment {
   fundName: string;
   paidAt: string;
   entryId: number;
+  /** The voucher was reversed; the application may be paid again. */
+  reversed: boolean;
   receipt: ReceiptView;
 }
 export interface CashBookLine {

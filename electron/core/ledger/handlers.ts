@@ -70,12 +70,14 @@ interface PaymentRow {
   fund_name: string;
   paid_at: string;
   entry_id: number;
+  reversal_entry_id: number | null;
 }
-const PAYMENT_SELECT = `SELECT p.*, a.number, f.name, fu.name AS fund_name FROM relief_payments p
-  JOIN relief_applications a ON a.id = p.application_id JOIN worker_files f ON f.id = a.file_id JOIN funds fu ON fu.id = p.fund_id`;
+const PAYMENT_SELECT = `SELECT p.*, a.number, f.name, fu.name AS fund_name, e.month FROM relief_payments p
+  JOIN relief_applications a ON a.id = p.application_id JOIN worker_files f ON f.id = a.file_id JOIN funds fu ON fu.id = p.fund_id
+  JOIN journal_entries e ON e.id = p.entry_id`;
 function toPayment(db: Db, p: PaymentRow): ReliefPayment {
   const receipt = receiptsFor(db, 'relief_payment', p.id).find((r) => r.status === 'issued') ?? receiptsFor(db, 'relief_payment', p.id).at(-1)!;
-  return { id: p.id, applicationId: p.application_id, applicationNumber: p.number, name: p.name, amountFen: p.amount_fen, method: p.method, fundName: p.fund_name, paidAt: p.paid_at, entryId: p.entry_id, receipt: toReceipt(receipt) };
+  return { id: p.id, applicationId: p.application_id, applicationNumber: p.number, name: p.name, amountFen: p.amount_fen, method: p.method, fundName: p.fund_name, paidAt: p.paid_at, entryId: p.entry_id, reversed: p.reversal_entry_id !== null, receipt: toReceipt(receipt) };
 }
 
 function loadEntry(db: Db, id: number): JournalEntry {
@@ -235,7 +237,8 @@ export const ledgerHandlers: HandlerMap<keyof typeof ledgerChannels> = {
     return toPayment(ctx.db, ctx.db.prepare(`${PAYMENT_SELECT} WHERE p.id = ?`).get(id) as PaymentRow);
   },
   'ledger.payments': ({ db }, { month }) =>
-    (db.prepare(`${PAYMENT_SELECT} ${month ? 'WHERE substr(p.paid_at, 1, 7) = ?' : ''} ORDER BY p.id DESC`).all(...(month ? [month] : [])) as PaymentRow[]).map((p) => toPayment(db, p)),
+    // By the voucher's local month, not the UTC timestamp.
+    (db.prepare(`${PAYMENT_SELECT} ${month ? 'WHERE e.month = ?' : ''} ORDER BY p.id DESC`).all(...(month ? [month] : [])) as PaymentRow[]).map((p) => toPayment(db, p)),
 
   'ledger.entries': ({ db }, q) => {
     const where = q.month ? 'WHERE month = @month' : '';

@@ -151,7 +151,6 @@ export function IssuePage() {
           // Another place holds other goods: start the lines again.
           if ('locationId' in changed) form.setFieldValue('lines', [emptyOutLine()]);
         }}
-        onFinish={() => void ask()}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
@@ -246,7 +245,6 @@ export function IssuePage() {
             取消
           </Button>
         </Form.Item>
-        <button type="submit" hidden />
       </Form>
       <PdfPreview pdf={printer.pdf} onClose={printer.close} />
     </Card>

@@ -153,7 +153,6 @@ function TransferForm({ items, locations, stock, onDone, onDirty }: FormProps) {
         onDirty(true);
         if ('fromLocationId' in c) form.setFieldValue('lines', [emptyOutLine()]);
       }}
-      onFinish={() => void ask()}
       onKeyDown={ctrlEnter(() => void ask())}
     >
       <Form.Item label="调出地点" name="fromLocationId" rules={[{ required: true, message: '请选择调出地点' }]} required>
@@ -216,7 +215,6 @@ function TransferForm({ items, locations, stock, onDone, onDirty }: FormProps) {
           </Button>
         </Popconfirm>
       </Form.Item>
-      <button type="submit" hidden />
     </Form>
   );
 }

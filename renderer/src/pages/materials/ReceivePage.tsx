@@ -215,7 +215,6 @@ function ReceiveForm({ mode, onDirty }: { mode: Mode; onDirty(d: boolean): void 
         autoComplete="off"
         disabled={busy}
         onValuesChange={() => onDirty(true)}
-        onFinish={() => void ask()}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
@@ -405,7 +404,6 @@ function ReceiveForm({ mode, onDirty }: { mode: Mode; onDirty(d: boolean): void 
             {location && <Tag color={location.kind === 'donor' ? 'orange' : 'blue'}>{location.kind === 'donor' ? '留在捐赠方代管，仍记在中心账上' : '存入中心仓库'}</Tag>}
           </Space>
         </Form.Item>
-        <button type="submit" hidden />
       </Form>
       {donor && mode === 'donation' && (
         <Descriptions size="small" column={3} style={{ marginTop: 8, maxWidth: 900 }} title="捐赠人">

@@ -260,6 +260,7 @@ export function sampleReliefPayment(): ReliefPaymentPrint {
     fundName: '工会经费帮扶资金',
     paidAt: '2026-11-09T03:20:00.000Z', // 2026-11-09 11:20 in Shanghai
     entryId: 305,
+    reversed: false,
     receipt: { id: 44, kind: 'relief_payment', number: 'LQPZ-2026-000042', status: 'issued', voidReason: null, printCount: 1, issuedAt: '2026-11-09T03:20:00.000Z' },
     idNumber: file.idNumber,
     workUnit: file.workUnit,

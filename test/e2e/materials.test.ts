@@ -68,6 +68,7 @@ const visible = (page: Page, testId: string) => page.locator(`[data-testid="${te
 
 /** A screenshot without the passing toasts. */
 async function cleanShot(name: string) {
+  await e.page.waitForTimeout(400); // let dropdowns and dialogs finish their animations
   await e.page.evaluate(() => {
     const style = document.createElement('style');
     style.id = 'e2e-hide-toasts';
@@ -176,6 +177,7 @@ describe('materials in Chromium', () => {
     await expiryBox.click();
     await expiryBox.fill(expiry);
     await expiryBox.press('Enter');
+    await expiryBox.press('Escape');
     await expect.poll(() => page.getByTestId('receive-total').textContent()).toBe('¥5,000.00');
     await page.getByTestId('receive-note').click(); // close any popup before the picture
     await cleanShot('materials-04-receive-form');
@@ -307,9 +309,27 @@ describe('materials in Chromium', () => {
     await visible(page, 'material-decide-confirm').click();
     await expect.poll(() => (e.app.db.prepare("SELECT status FROM material_documents WHERE kind = 'write_off'").get() as { status: string }).status).toBe('done');
     await expect.poll(() => page.getByTestId('pending-row').count()).toBe(0);
+    await expect.poll(() => page.locator('.ant-modal:visible').count()).toBe(0);
     const after = await call('materials.stock', {}, await pageToken(page));
     expect(after.reduce((s, r) => s + r.quantity, 0)).toBe(97);
-    await cleanShot('materials-15-approved');
+    // The month's documents: the donation, the issue and the approved write-off.
+    await page.getByRole('tab', { name: '单据记录' }).click();
+    await page.getByTestId('document-row').first().waitFor();
+    expect(await page.getByTestId('document-row').count()).toBe(3);
+    expect(await page.getByTestId('documents-table').textContent()).toContain('已完成');
+    await cleanShot('materials-15-documents');
+
+    // A stocktake that finds one bag fewer waits for approval too.
+    await page.getByRole('tab', { name: '盘点' }).click();
+    await pick(page, 'stocktake-location', LOCATION_NAME, false);
+    await page.getByTestId('stocktake-row').first().waitFor();
+    expect(await page.getByTestId('stocktake-row').first().textContent()).toContain('97 袋');
+    await page.getByTestId('stocktake-count-0').fill('96');
+    await expect.poll(() => page.getByTestId('stocktake-row').first().textContent()).toContain('盘亏 -1');
+    await cleanShot('materials-16-stocktake');
+    await page.getByTestId('stocktake-save').click();
+    await visible(page, 'stocktake-confirm').click();
+    await expect.poll(() => (e.app.db.prepare("SELECT status FROM material_documents WHERE kind = 'stocktake'").get() as { status: string } | undefined)?.status).toBe('pending');
     await logout(page);
   });
 });

@@ -37,7 +37,7 @@ export function StockAlertsCard() {
         <Statistic title="低于预警线" value={low ?? '—'} suffix="种" formatter={(v) => <span data-testid="dash-stock-low">{v}</span>} />
         <Statistic title="临近到期" value={near ?? '—'} suffix="批" formatter={(v) => <span data-testid="dash-stock-expiry">{v}</span>} />
         <Typography.Text type={alarm ? 'warning' : 'secondary'} style={{ fontSize: 12 }}>
-          {alarm ? '请及时补充或先发临期物资 →' : '物资库存正常'}
+          {alarm ? `${low ? '请及时补充库存' : ''}${low && near ? '；' : ''}${near ? '临期物资请先发放' : ''} →` : '物资库存正常'}
         </Typography.Text>
       </Space>
     </Card>

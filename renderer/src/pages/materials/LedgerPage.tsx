@@ -42,11 +42,11 @@ export function LedgerPage() {
       {
         title: '数量',
         key: `${testId}-qty`,
-        width: 100,
+        width: 68,
         align: 'right' as const,
         render: (_: unknown, r: StockLedgerRow) => <Qty n={r[qty] as number} testId={`ledger-${testId}`} />,
       },
-      { title: '金额', key: `${testId}-fen`, width: 130, align: 'right' as const, render: (_: unknown, r: StockLedgerRow) => <Yuan fen={r[fen] as number} /> },
+      { title: '金额', key: `${testId}-fen`, width: 108, align: 'right' as const, render: (_: unknown, r: StockLedgerRow) => <Yuan fen={r[fen] as number} /> },
     ],
   });
 
@@ -77,7 +77,7 @@ export function LedgerPage() {
         loading={busy}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 980 }}
         data-testid="ledger-table"
         onRow={(r) => ({ 'data-testid': 'ledger-row', 'data-item': r.itemName, 'data-location': r.locationName }) as object}
         locale={{ emptyText: `${monthLabel(month)}没有物资收发记录，也没有结存` }}
@@ -96,9 +96,9 @@ export function LedgerPage() {
           ) : null
         }
         columns={[
-          { title: '物资', dataIndex: 'itemName', fixed: 'left', width: 160, render: (n: string) => <Typography.Text strong>{n}</Typography.Text> },
-          { title: '单位', dataIndex: 'unit', width: 60 },
-          { title: '存放地点', dataIndex: 'locationName', width: 200 },
+          { title: '物资', dataIndex: 'itemName', fixed: 'left', width: 110, render: (n: string) => <Typography.Text strong>{n}</Typography.Text> },
+          { title: '单位', dataIndex: 'unit', width: 50 },
+          { title: '存放地点', dataIndex: 'locationName' },
           qtyCol('期初结存', 'openingQty', 'openingFen', 'opening'),
           qtyCol('本月入库', 'inQty', 'inFen', 'in'),
           qtyCol('本月发出', 'outQty', 'outFen', 'out'),

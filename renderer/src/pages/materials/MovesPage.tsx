@@ -299,7 +299,6 @@ function WriteOffForm({ items, locations, stock, onDone, onDirty }: FormProps) {
           label="报损数量"
           name="quantity"
           validateFirst
-          dependencies={['itemId']}
           rules={[
             { required: true, message: '请填写报损数量' },
             zodRule(W.quantity),

@@ -75,7 +75,6 @@ export function OutLines({
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'quantity']}
-                  dependencies={[['lines', field.name, 'itemId']]}
                   validateFirst
                   rules={[
                     { required: true, message: '请填写数量' },

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Popconfirm, Radio, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Popconfirm, Radio, Select, Space, Tabs, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import type { Donor, Fund } from '../../../../shared/contract/ledger';
@@ -105,7 +105,7 @@ function ReceiveForm({ mode, onDirty }: { mode: Mode; onDirty(d: boolean): void 
   const itemById = useMemo(() => new Map(items.map((i) => [i.id, i])), [items]);
   const location = locations.find((l) => l.id === locationId);
   const fund = funds.find((f) => f.id === fundId);
-  const itemOptions = items.map((i) => ({ value: i.id, label: `${itemLabel(i)}　${i.unit}` }));
+  const itemOptions = items.map((i) => ({ value: i.id, label: itemLabel(i) }));
 
   const addLine = () => {
     const list = (form.getFieldValue('lines') as LineValues[] | undefined) ?? [];
@@ -223,7 +223,11 @@ function ReceiveForm({ mode, onDirty }: { mode: Mode; onDirty(d: boolean): void 
         }}
       >
         {mode === 'donation' ? (
-          <Form.Item label="捐赠人" required>
+          <Form.Item
+            label="捐赠人"
+            required
+            extra={donor && [donor.contact && `联系人 ${donor.contact}`, donor.phone && `电话 ${donor.phone}`, donor.address && `地址 ${donor.address}`].filter(Boolean).join('，')}
+          >
             <Space.Compact style={{ width: 560, maxWidth: '100%' }}>
               <span data-testid="receive-donor" style={{ flex: 1, display: 'flex' }}>
                 <Form.Item name="donorId" noStyle rules={[{ required: true, message: '请选择捐赠人，没有的先“新增捐赠人”' }]}>
@@ -405,13 +409,6 @@ function ReceiveForm({ mode, onDirty }: { mode: Mode; onDirty(d: boolean): void 
           </Space>
         </Form.Item>
       </Form>
-      {donor && mode === 'donation' && (
-        <Descriptions size="small" column={3} style={{ marginTop: 8, maxWidth: 900 }} title="捐赠人">
-          <Descriptions.Item label="联系人">{donor.contact || '—'}</Descriptions.Item>
-          <Descriptions.Item label="电话">{donor.phone || '—'}</Descriptions.Item>
-          <Descriptions.Item label="地址">{donor.address || '—'}</Descriptions.Item>
-        </Descriptions>
-      )}
       <DonorModal
         open={donorOpen}
         initialName={typedDonor}

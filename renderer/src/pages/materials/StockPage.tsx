@@ -165,14 +165,15 @@ export function StockPage() {
             {
               title: '物资',
               key: 'item',
+              width: 170,
               render: (_, r) => (
-                <Space size={4}>
+                <Space size={4} style={{ whiteSpace: 'nowrap' }}>
                   <Typography.Text strong>{r.itemName}</Typography.Text>
                   {lowIds.has(r.itemId) && <Tag color="volcano">低库存</Tag>}
                 </Space>
               ),
             },
-            { title: '规格', key: 'spec', width: 130, render: (_, r) => itemById.get(r.itemId)?.spec || <Typography.Text type="secondary">—</Typography.Text> },
+            { title: '规格', key: 'spec', width: 120, render: (_, r) => itemById.get(r.itemId)?.spec || <Typography.Text type="secondary">—</Typography.Text> },
             { title: '单位', dataIndex: 'unit', width: 70 },
             {
               title: '存放地点',
@@ -182,7 +183,7 @@ export function StockPage() {
             {
               title: '到期日期',
               dataIndex: 'expiryDate',
-              width: 190,
+              width: 180,
               render: (d: string | null, r) => <ExpiryCell date={d} near={nearKeys.has(nearKey(r.itemId, r.locationName, d))} />,
             },
             { title: '数量', dataIndex: 'quantity', width: 110, align: 'right', render: (n: number, r) => <Qty n={n} unit={r.unit} strong testId="stock-qty" /> },

@@ -3,7 +3,7 @@ import { ACCOUNT_KINDS, DONOR_KINDS, FUND_SOURCES, PAYMENT_METHODS, type Account
 import { RELIEF_CATEGORIES, type ReliefCategory } from '../relief';
 import { channel, type FileDownload, type PdfFile } from './define';
 import type { StockLedgerRow } from './materials';
-import { id, isoDate, page, pageSize, personName, type Paged } from './fields';
+import { id, isoDate, page, pageSize, type Paged } from './fields';
 
 const FINANCE = ['finance'] as const;
 const BOOK_READERS = ['finance', 'director', 'chair'] as const;

@@ -22,6 +22,7 @@ import { navigate } from '../../router';
 import { hasRole, useSession } from '../../session';
 import { FileSearch } from './FileSearch';
 import { StatusTag, TierTag } from './fileLabels';
+import { VocabularyFilter } from '../../components/VocabularyFilter';
 
 interface ListState {
   page: number;
@@ -91,15 +92,15 @@ export function FileListPage() {
 
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
-          <Select<FileStatus>
-            aria-label="状态"
-            data-testid="filter-status"
+          <VocabularyFilter
+            label="状态"
+            testId="filter-status"
             placeholder="全部状态"
-            allowClear
-            style={{ width: 140 }}
+            width={140}
+            values={FILE_STATUSES}
+            labels={FILE_STATUS_LABELS}
             value={state.status}
             onChange={(v) => filter({ status: v })}
-            options={FILE_STATUSES.map((s) => ({ value: s, label: FILE_STATUS_LABELS[s] }))}
           />
           <Select<string>
             aria-label="工作单位"
@@ -113,25 +114,25 @@ export function FileListPage() {
             options={units.map((u) => ({ value: u, label: u }))}
             notFoundContent="没有匹配的单位"
           />
-          <Select<IncomeTier>
-            aria-label="收入档次"
-            data-testid="filter-tier"
+          <VocabularyFilter
+            label="收入档次"
+            testId="filter-tier"
             placeholder="全部收入档次"
-            allowClear
-            style={{ width: 240 }}
+            width={240}
+            values={INCOME_TIERS}
+            labels={INCOME_TIER_LABELS}
             value={state.tier}
             onChange={(v) => filter({ tier: v })}
-            options={INCOME_TIERS.map((t) => ({ value: t, label: INCOME_TIER_LABELS[t] }))}
           />
-          <Select<HardshipCause>
-            aria-label="致困原因"
-            data-testid="filter-cause"
+          <VocabularyFilter
+            label="致困原因"
+            testId="filter-cause"
             placeholder="全部致困原因"
-            allowClear
-            style={{ width: 160 }}
+            width={160}
+            values={HARDSHIP_CAUSES}
+            labels={HARDSHIP_CAUSE_LABELS}
             value={state.cause}
             onChange={(v) => filter({ cause: v })}
-            options={HARDSHIP_CAUSES.map((c) => ({ value: c, label: HARDSHIP_CAUSE_LABELS[c] }))}
           />
           {filtered && (
             <Button type="link" onClick={() => setState({ ...DEFAULT_STATE, sort: state.sort, order: state.order, pageSize: state.pageSize })}>

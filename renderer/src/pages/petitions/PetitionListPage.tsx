@@ -1,5 +1,5 @@
 import { BarChartOutlined, LinkOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Button, Card, Checkbox, Input, Space, Table, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PetitionSummary } from '../../../../shared/contract/petitions';
 import {
@@ -19,6 +19,7 @@ import { useHotkey } from '../../components/useHotkey';
 import { navigate, useHashPath } from '../../router';
 import { hasRole, useSession } from '../../session';
 import { COUNTER_ROLES, OverdueTag, PetitionStatusTag, UrgencyTag, dateTime, nextDue } from './petitionLabels';
+import { VocabularyFilter } from '../../components/VocabularyFilter';
 
 interface ListState {
   page: number;
@@ -124,25 +125,25 @@ export function PetitionListPage() {
           }}
           onPressEnter={() => filter({ q: qText.trim() || undefined })}
         />
-        <Select<PetitionStatus>
-          aria-label="状态"
-          data-testid="filter-status"
+        <VocabularyFilter
+          label="状态"
+          testId="filter-status"
           placeholder="全部状态"
-          allowClear
-          style={{ width: 130 }}
+          width={130}
+          values={PETITION_STATUSES}
+          labels={PETITION_STATUS_LABELS}
           value={state.status}
           onChange={(v) => filter({ status: v })}
-          options={PETITION_STATUSES.map((s) => ({ value: s, label: PETITION_STATUS_LABELS[s] }))}
         />
-        <Select<PetitionCategory>
-          aria-label="诉求类别"
-          data-testid="filter-category"
+        <VocabularyFilter
+          label="诉求类别"
+          testId="filter-category"
           placeholder="全部类别"
-          allowClear
-          style={{ width: 150 }}
+          width={150}
+          values={PETITION_CATEGORIES}
+          labels={PETITION_CATEGORY_LABELS}
           value={state.category}
           onChange={(v) => filter({ category: v })}
-          options={PETITION_CATEGORIES.map((c) => ({ value: c, label: PETITION_CATEGORY_LABELS[c] }))}
         />
         <Checkbox data-testid="filter-overdue" checked={state.overdueOnly} onChange={(e) => filter({ overdueOnly: e.target.checked })}>
           只看逾期

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Input, Popconfirm, Select, Space, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Paged } from '../../../../shared/contract/fields';
 import { referralChannels, type JobReferral, type JobSeeker, type Vacancy, type VacancyInput } from '../../../../shared/contract/referrals';
 import { formatChineseDate, localDate } from '../../../../shared/dates';

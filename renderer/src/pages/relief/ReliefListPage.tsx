@@ -1,5 +1,5 @@
 import { NotificationOutlined, PlusOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Badge, Button, Card, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReliefSummary } from '../../../../shared/contract/reliefTypes';
 import { maskIdNumber } from '../../../../shared/idcard';
@@ -18,6 +18,7 @@ import { useHotkey } from '../../components/useHotkey';
 import { navigate, useHashPath } from '../../router';
 import { hasRole, useSession } from '../../session';
 import { PROPOSER_ROLES, ReliefStatusTag, dateTime } from './reliefLabels';
+import { VocabularyFilter } from '../../components/VocabularyFilter';
 
 type TabKey = 'inbox' | 'all';
 
@@ -92,25 +93,25 @@ export function ReliefListPage() {
   const table = (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select<ReliefStatus>
-          aria-label="状态"
-          data-testid="relief-filter-status"
+        <VocabularyFilter
+          label="状态"
+          testId="relief-filter-status"
           placeholder="全部状态"
-          allowClear
-          style={{ width: 140 }}
+          width={140}
+          values={RELIEF_STATUSES}
+          labels={RELIEF_STATUS_LABELS}
           value={state.status}
           onChange={(v) => filter({ status: v })}
-          options={RELIEF_STATUSES.map((s) => ({ value: s, label: RELIEF_STATUS_LABELS[s] }))}
         />
-        <Select<ReliefCategory>
-          aria-label="救助类别"
-          data-testid="relief-filter-category"
+        <VocabularyFilter
+          label="救助类别"
+          testId="relief-filter-category"
           placeholder="全部类别"
-          allowClear
-          style={{ width: 170 }}
+          width={170}
+          values={RELIEF_CATEGORIES}
+          labels={RELIEF_CATEGORY_LABELS}
           value={state.category}
           onChange={(v) => filter({ category: v })}
-          options={RELIEF_CATEGORIES.map((c) => ({ value: c, label: RELIEF_CATEGORY_LABELS[c] }))}
         />
         {filtered && (
           <Button type="link" onClick={() => setState({ ...state, status: undefined, category: undefined, page: 1 })}>

@@ -1,5 +1,5 @@
 import { CheckOutlined, CloseOutlined, EditOutlined, LeftOutlined, RollbackOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Col, Descriptions, Empty, Popconfirm, Result, Row, Space, Spin, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Descriptions, Empty, Popconfirm, Result, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { reliefChannels } from '../../../../shared/contract/relief';
 import type { ReliefApplication, ReliefDocumentView } from '../../../../shared/contract/reliefTypes';

@@ -127,3 +127,22 @@ export function incomeTier(perCapitaFen: number, lineFen: number): IncomeTier {
   if (scaled <= lineFen * 300) return 'le300';
   return 'above';
 }
+
+// Dynamic management warning colours (001): red and yellow are set by the clerk with a note;
+// orange follows from the income: per-capita income above the line but within 150 % of it.
+export const RISK_FLAGS = ['none', 'red', 'yellow'] as const;
+export type RiskFlag = (typeof RISK_FLAGS)[number];
+export const RISK_FLAG_LABELS: Record<RiskFlag, string> = {
+  none: '无',
+  red: '红色：收入骤降或支出剧增，尚未纳入低保',
+  yellow: '黄色：收入不稳定、刚脱困或有其他风险',
+};
+export type WarningLevel = 'red' | 'orange' | 'yellow';
+export const WARNING_LABELS: Record<WarningLevel, string> = { red: '红色预警', orange: '橙色预警', yellow: '黄色预警' };
+
+export function warningLevel(flag: RiskFlag, perCapitaFen: number, lineFen: number): WarningLevel | null {
+  if (flag === 'red') return 'red';
+  if (perCapitaFen * 100 > lineFen * 100 && perCapitaFen * 100 <= lineFen * 150) return 'orange';
+  if (flag === 'yellow') return 'yellow';
+  return null;
+}

@@ -91,6 +91,9 @@ export function sampleWorkerFile(members: MemberSeed[] = SAMPLE_MEMBERS): Worker
     householdRule: size.rule,
     minLivingLineFen: SAMPLE_MIN_LIVING_LINE_FEN,
     members: members.map((m, i) => ({ id: i + 1, ...m })),
+    riskFlag: 'none',
+    riskNote: '',
+    warning: null,
     hardshipDescription:
       '丈夫张伟 2025 年确诊尿毒症，每周透析三次，已无劳动能力，医保报销后每月自付医疗费约 2,600 元；' +
       '女儿张雨桐 2026 年考入本省大学，学费及生活费每年约 1.6 万元。家庭仅靠本人工资维持，' +

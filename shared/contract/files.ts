@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MARITAL_STATUSES, RELATIONS, type IncomeTier, type MaritalStatus, type Relation, INCOME_TIERS } from '../household';
+import { MARITAL_STATUSES, RELATIONS, RISK_FLAGS, type IncomeTier, type MaritalStatus, type Relation, type RiskFlag, type WarningLevel, INCOME_TIERS } from '../household';
 import { validateIdNumber } from '../idcard';
 import {
   ALLOWANCE_STATUSES,
@@ -65,11 +65,14 @@ export const workerFileInput = z
     members: z.array(householdMemberInput).max(20, '家庭成员最多 20 人').default([]),
     hardshipCauses: z.array(z.enum(HARDSHIP_CAUSES, '致困原因不正确')).min(1, '请至少选择一个致困原因'),
     hardshipDescription: text('困难情况', 1000).default(''),
+    riskFlag: z.enum(RISK_FLAGS, '请选择预警').default('none'),
+    riskNote: text('预警说明', 500).default(''),
     bankName: text('开户银行', 60).default(''),
     bankCard: z.string().trim().regex(/^(|\d{12,19})$/, '银行卡号应为 12–19 位数字').default(''),
     documents: z.array(z.enum(FILE_DOCUMENTS, '材料类型不正确')).default([]),
   })
-  .strict();
+  .strict()
+  .refine((f) => f.riskFlag === 'none' || f.riskNote.length >= 2, { message: '设置红色或黄色预警时请写明原因', path: ['riskNote'] });
 export type WorkerFileInput = z.input<typeof workerFileInput>;
 
 export interface HouseholdMemberView {
@@ -111,6 +114,8 @@ export interface FileSummary {
   hardshipCauses: HardshipCause[];
   status: FileStatus;
   excluded: boolean;
+  /** Dynamic-management colour: red/yellow set by the clerk, orange from the income (1×–1.5× the line). */
+  warning: WarningLevel | null;
   updatedAt: string;
 }
 
@@ -128,6 +133,8 @@ export interface WorkerFile extends FileSummary {
   minLivingLineFen: number;
   members: HouseholdMemberView[];
   hardshipDescription: string;
+  riskFlag: RiskFlag;
+  riskNote: string;
   bankName: string;
   bankCard: string;
   documents: FileDocument[];

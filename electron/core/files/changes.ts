@@ -7,7 +7,7 @@ import {
   HARDSHIP_CAUSE_LABELS,
   MODEL_WORKER_LABELS,
 } from '../../../shared/workerFile';
-import { MARITAL_STATUS_LABELS, RELATION_LABELS } from '../../../shared/household';
+import { MARITAL_STATUS_LABELS, RELATION_LABELS, RISK_FLAG_LABELS } from '../../../shared/household';
 
 type Field = keyof WorkerFile;
 const yesNo = (v: unknown) => (v ? '是' : '否');
@@ -32,6 +32,8 @@ const FIELDS: [Field, string, (v: never) => string][] = [
   ['perCapitaIncomeFen', '人均月收入', (v: number) => formatYuan(v)],
   ['hardshipCauses', '致困原因', (v: (keyof typeof HARDSHIP_CAUSE_LABELS)[]) => v.map((c) => HARDSHIP_CAUSE_LABELS[c]).join('、')],
   ['hardshipDescription', '困难情况', String],
+  ['riskFlag', '预警', (v: keyof typeof RISK_FLAG_LABELS) => RISK_FLAG_LABELS[v]],
+  ['riskNote', '预警说明', String],
   ['bankName', '开户行', String],
   ['bankCard', '银行卡号', String],
   ['documents', '在档材料', (v: (keyof typeof FILE_DOCUMENT_LABELS)[]) => v.map((d) => FILE_DOCUMENT_LABELS[d]).join('、') || '无'],

@@ -1,5 +1,5 @@
 import type { ExclusionView, FileSummary, HouseholdMemberView } from '../../../shared/contract/files';
-import { incomeTier, type MaritalStatus, type Relation } from '../../../shared/household';
+import { incomeTier, warningLevel, type MaritalStatus, type Relation, type RiskFlag } from '../../../shared/household';
 import type {
   AllowanceStatus,
   EmploymentStatus,
@@ -36,6 +36,8 @@ export interface WorkerFileRow {
   per_capita_income_fen: number;
   hardship_causes: string;
   hardship_description: string;
+  risk_flag: RiskFlag;
+  risk_note: string;
   bank_name: string;
   bank_card: string;
   documents: string;
@@ -93,6 +95,7 @@ export function toSummary(r: WorkerFileRow, minLivingLineFen: number): FileSumma
     hardshipCauses: JSON.parse(r.hardship_causes) as HardshipCause[],
     status: r.status,
     excluded: (r.excluded ?? 0) > 0,
+    warning: warningLevel(r.risk_flag, r.per_capita_income_fen, minLivingLineFen),
     updatedAt: r.updated_at,
   };
 }

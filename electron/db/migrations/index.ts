@@ -5,6 +5,7 @@ import referrals from './0004_referrals';
 import relief from './0005_relief';
 import ledger from './0006_ledger';
 import materials from './0007_materials';
+import fileWarnings from './0008_file_warnings';
 
 export interface Migration {
   id: string;
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0005_relief', sql: relief },
   { id: '0006_ledger', sql: ledger },
   { id: '0007_materials', sql: materials },
+  { id: '0008_file_warnings', sql: fileWarnings },
 ];

@@ -117,3 +117,14 @@ describe('worker files', () => {
     expect((await core.ok('files.get', { id: f.id }, staff)).tier).toBe('above');
   });
 });
+
+describe('warning colours', () => {
+  it('stores a red warning with its reason, computes orange from income, and refuses a flag without a reason', async () => {
+    const red = await core.ok('files.create', fakeFileInput(rng, { riskFlag: 'red', riskNote: '丈夫突发重病，收入中断' }), staff);
+    expect(red).toMatchObject({ riskFlag: 'red', warning: 'red', riskNote: '丈夫突发重病，收入中断' });
+    // one person, 1,000 yuan against a 780 line: between 1× and 1.5×
+    const orange = await core.ok('files.create', fakeFileInput(rng, { maritalStatus: 'unmarried', singleParent: false, members: [], ownMonthlyIncomeFen: 100_000 }), staff);
+    expect(orange.warning).toBe('orange');
+    expect(await core.call('files.create', fakeFileInput(rng, { riskFlag: 'yellow', riskNote: '' }), staff)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+});

@@ -8,6 +8,7 @@ import {
   RELATIONS,
   type HouseholdMember,
 } from '../../../shared/household';
+import { warningLevel } from '../../../shared/household';
 
 const spouse: HouseholdMember = { relation: 'spouse' };
 const child: HouseholdMember = { relation: 'child' };
@@ -130,5 +131,21 @@ describe('incomeTier', () => {
   it('labels every tier', () => {
     expect(INCOME_TIER_LABELS.le150).toBe('≤150%（生活困难）');
     expect(INCOME_TIER_LABELS.above).toBe('高于300%');
+  });
+});
+
+describe('dynamic-management warning colours', () => {
+  const line = 78_000;
+  it.each([
+    ['none', 78_000, null],
+    ['none', 78_001, 'orange'],
+    ['none', 117_000, 'orange'],
+    ['none', 117_001, null],
+    ['yellow', 50_000, 'yellow'],
+    ['yellow', 100_000, 'orange'],
+    ['red', 100_000, 'red'],
+    ['red', 500_000, 'red'],
+  ] as const)('%s at per-capita %i fen → %s', (flag, perCapita, expected) => {
+    expect(warningLevel(flag, perCapita, line)).toBe(expected);
   });
 });

@@ -23,6 +23,7 @@ import { cloneElement, useEffect, useRef, useState } from 'react';
 import { householdMemberInput, workerFileInput, type WorkerFile, type WorkerFileInput } from '../../../../shared/contract/files';
 import { localDate } from '../../../../shared/dates';
 import { MARITAL_STATUS_LABELS, MARITAL_STATUSES, RELATION_LABELS, RELATIONS, type MaritalStatus, type Relation } from '../../../../shared/household';
+import { RISK_FLAGS, RISK_FLAG_LABELS, type RiskFlag } from '../../../../shared/household';
 import { ageOn, normalizeIdNumber, validateIdNumber } from '../../../../shared/idcard';
 import {
   ALLOWANCE_LABELS,
@@ -81,6 +82,8 @@ interface FormValues {
   members?: MemberValues[];
   hardshipCauses?: HardshipCause[];
   hardshipDescription?: string;
+  riskFlag?: RiskFlag;
+  riskNote?: string;
   bankName?: string;
   bankCard?: string;
   documents?: FileDocument[];
@@ -100,6 +103,8 @@ const NEW_FILE: FormValues = {
   workUnit: '',
   baseUnion: '',
   hardshipDescription: '',
+  riskFlag: 'none',
+  riskNote: '',
   bankName: '',
   bankCard: '',
   modelWorkerLevel: 'none',
@@ -144,6 +149,8 @@ function fromFile(f: WorkerFile): FormValues {
     })),
     hardshipCauses: f.hardshipCauses,
     hardshipDescription: f.hardshipDescription,
+    riskFlag: f.riskFlag,
+    riskNote: f.riskNote,
     bankName: f.bankName,
     bankCard: f.bankCard,
     documents: f.documents,
@@ -179,6 +186,8 @@ function toInput(v: FormValues): WorkerFileInput {
     })),
     hardshipCauses: v.hardshipCauses ?? [],
     hardshipDescription: v.hardshipDescription ?? '',
+    riskFlag: v.riskFlag ?? 'none',
+    riskNote: v.riskNote ?? '',
     bankName: v.bankName ?? '',
     bankCard: (v.bankCard ?? '').replace(/\s+/g, ''),
     documents: v.documents ?? [],
@@ -646,6 +655,20 @@ export function FileFormPage({ id }: { id?: number }) {
                 <Col span={24}>
                   <Form.Item label="困难情况说明" name="hardshipDescription" rules={[zodRule(F.hardshipDescription)]}>
                     <Input.TextArea data-testid="file-description" autoSize={{ minRows: 3, maxRows: 8 }} maxLength={1000} showCount />
+                  </Form.Item>
+                </Col>
+                <Col span={24}>
+                  <Form.Item label="动态管理预警" name="riskFlag" extra="橙色预警（人均收入在低保线 1–1.5 倍之间）由系统按收入自动判断">
+                    <Radio.Group data-testid="file-risk-flag" optionType="button" options={RISK_FLAGS.map((r) => ({ value: r, label: r === 'none' ? '无' : r === 'red' ? '红色' : '黄色' }))} />
+                  </Form.Item>
+                  <Form.Item noStyle shouldUpdate={(a: FormValues, b: FormValues) => a.riskFlag !== b.riskFlag}>
+                    {({ getFieldValue }) =>
+                      getFieldValue('riskFlag') !== 'none' && (
+                        <Form.Item label="预警原因" name="riskNote" rules={[{ required: true, min: 2, message: '设置红色或黄色预警时请写明原因' }]}>
+                          <Input data-testid="file-risk-note" maxLength={500} placeholder={RISK_FLAG_LABELS[getFieldValue('riskFlag') as RiskFlag]} />
+                        </Form.Item>
+                      )
+                    }
                   </Form.Item>
                 </Col>
               </Row>

@@ -21,7 +21,7 @@ import { useHotkey } from '../../components/useHotkey';
 import { navigate } from '../../router';
 import { hasRole, useSession } from '../../session';
 import { FileSearch } from './FileSearch';
-import { StatusTag, TierTag } from './fileLabels';
+import { StatusTag, TierTag, WarningTag } from './fileLabels';
 import { VocabularyFilter } from '../../components/VocabularyFilter';
 
 interface ListState {
@@ -193,7 +193,17 @@ export function FileListPage() {
               render: (fen: number) => formatYuan(fen) },
             { title: '收入档次', dataIndex: 'tier', width: 215, render: (t: IncomeTier) => <TierTag tier={t} /> },
             { title: '致困原因', dataIndex: 'hardshipCauses', width: 110, render: (cs: HardshipCause[]) => cs.map((c) => HARDSHIP_CAUSE_LABELS[c]).join('、') },
-            { title: '状态', dataIndex: 'status', width: 100, render: (s: FileStatus) => <StatusTag status={s} /> },
+            {
+              title: '状态',
+              dataIndex: 'status',
+              width: 110,
+              render: (s: FileStatus, f) => (
+                <>
+                  <StatusTag status={s} />
+                  <WarningTag level={f.warning} />
+                </>
+              ),
+            },
             { title: '更新时间', dataIndex: 'updatedAt', key: 'updatedAt', sorter: true, sortOrder: sortOrder('updatedAt'), width: 110,
               sortDirections: ['descend', 'ascend', 'descend'],
               render: (at: string) => <Tooltip title={localDateTime(new Date(at))}>{localDate(new Date(at))}</Tooltip> },

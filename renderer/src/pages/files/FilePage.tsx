@@ -26,7 +26,7 @@ import { navigate } from '../../router';
 import { hasRole, useSession } from '../../session';
 import { tierAdvice } from './HouseholdPreview';
 import { ReasonModal } from './ReasonModal';
-import { SEX_LABELS, StatusTag, TierTag, lineMultipleFen, maskBankCard } from './fileLabels';
+import { SEX_LABELS, StatusTag, TierTag, WarningTag, lineMultipleFen, maskBankCard } from './fileLabels';
 import { FileReferrals } from '../referrals/FileReferrals';
 import { ReliefHistory } from '../../components/ReliefHistory';
 
@@ -104,6 +104,8 @@ export function FilePage({ id }: { id: number }) {
             <Button type="text" icon={<LeftOutlined />} onClick={() => navigate('/files')} aria-label="回到档案列表" />
             <span data-testid="file-title">{file.name}</span>
             <StatusTag status={file.status} testId="file-status" />
+            <WarningTag level={file.warning} testId="file-warning" />
+            {file.riskNote && <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>{file.riskNote}</Typography.Text>}
             {activeExclusions.length > 0 && <Tag color="volcano">不予救助</Tag>}
             <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>
               档案编号 {file.id}

@@ -1,3 +1,4 @@
+import { WARNING_LABELS, type WarningLevel } from '../../../../shared/household';
 // Small shared bits of the worker-file pages: tags, masks and label tables.
 import { Tag } from 'antd';
 import type { SearchHit } from '../../../../shared/contract/files';
@@ -49,3 +50,14 @@ export const SEX_LABELS = { male: '男', female: '女' } as const;
 
 /** Floor of line × pct / 100 in fen; integer per-capita ≤ this ⇔ per-capita × 100 ≤ line × pct (incomeTier's test). */
 export const lineMultipleFen = (lineFen: number, pct: number) => Math.floor((lineFen * pct) / 100);
+
+const WARNING_COLORS: Record<WarningLevel, string> = { red: 'red', orange: 'orange', yellow: 'gold' };
+
+/** The dynamic-management colour of a file, or nothing. */
+export function WarningTag({ level, testId }: { level: WarningLevel | null; testId?: string }) {
+  return level ? (
+    <Tag color={WARNING_COLORS[level]} data-testid={testId}>
+      {WARNING_LABELS[level]}
+    </Tag>
+  ) : null;
+}

@@ -11,7 +11,7 @@ import type { Role } from '../../shared/roles';
 import { dispatch } from '../../electron/dispatch';
 import type { TestCore } from '../fixtures/core';
 import { poorFile, readyDraft } from '../fixtures/relief';
-import { ADMIN, login, logout, setupAdmin, startE2e, type E2eApp } from './harness';
+import { ADMIN, login, logout, setupAdmin, startE2e, type E2eApp, popoversClosed } from './harness';
 
 let e: E2eApp;
 const STAFF = { username: 'jiedai', name: '刘霞', password: 'Staff-pass-2026' };
@@ -168,6 +168,7 @@ describe('finance in Chromium', () => {
     const row = page.getByTestId('donation-row').filter({ hasText: '红星机械厂' });
     await row.getByTestId('receipt-void').click();
     await page.getByTestId('void-dialog-reason').fill('打印时卡纸，收据损坏');
+    await popoversClosed(page);
     await page.getByTestId('void-dialog-ok').click();
     await visible(page, 'void-dialog-confirm').click();
     await page.getByTestId('pdf-frame').waitFor();
@@ -239,6 +240,7 @@ describe('finance in Chromium', () => {
     await page.getByTestId(`count-${cash}`).locator('input').fill('4200');
     await expect.poll(() => page.getByTestId(`diff-${cash}`).textContent()).toBe('相符');
     await e.shot('finance-12-close-counted');
+    await popoversClosed(page);
     await page.getByTestId('close-submit').click();
     await visible(page, 'close-confirm').click();
     await page.getByTestId('close-done').waitFor();

@@ -77,3 +77,11 @@ export async function logout(page: Page): Promise<void> {
   await page.getByRole('button', { name: '退出登录' }).click();
   await page.getByRole('button', { name: '登录' }).waitFor();
 }
+
+/**
+ * Waits until no popover or popconfirm is showing. antd fades a closed popconfirm out over a moment,
+ * and clicking "确定" in that moment would hit the old one, so every confirmed step waits for this first.
+ */
+export async function popoversClosed(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('.ant-popover:not(.ant-popover-hidden)').length === 0, undefined, { timeout: 15_000 });
+}

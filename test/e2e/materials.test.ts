@@ -8,7 +8,7 @@ import { dispatch } from '../../electron/dispatch';
 import type { Channel, InputOf, OutputOf } from '../../shared/api';
 import { addDays, localDate } from '../../shared/dates';
 import { computeCheckDigit } from '../../shared/idcard';
-import { ADMIN, login, logout, setupAdmin, startE2e, type E2eApp } from './harness';
+import { ADMIN, login, logout, setupAdmin, startE2e, type E2eApp, popoversClosed } from './harness';
 
 let e: E2eApp;
 const withId = (first17: string) => first17 + computeCheckDigit(first17);
@@ -182,6 +182,7 @@ describe('materials in Chromium', () => {
     await page.getByTestId('receive-note').click(); // close any popup before the picture
     await cleanShot('materials-04-receive-form');
 
+    await popoversClosed(page);
     await page.getByTestId('receive-save').click();
     await visible(page, 'receive-confirm').click();
     await showPdf(page, 'materials-05-donation-receipt');
@@ -289,6 +290,7 @@ describe('materials in Chromium', () => {
     await page.getByTestId('writeoff-qty').fill('1');
     await page.getByTestId('writeoff-reason').fill('搬运时包装破损，受潮结块');
     await cleanShot('materials-13-writeoff');
+    await popoversClosed(page);
     await page.getByTestId('writeoff-save').click();
     await visible(page, 'writeoff-confirm').click();
     await expect.poll(() => (e.app.db.prepare("SELECT status FROM material_documents WHERE kind = 'write_off'").get() as { status: string } | undefined)?.status).toBe('pending');
@@ -305,6 +307,7 @@ describe('materials in Chromium', () => {
     await cleanShot('materials-14-pending');
     await page.getByTestId('pending-approve').first().click();
     await page.getByTestId('material-decide-comment').fill('同意报损。');
+    await popoversClosed(page);
     await page.getByTestId('material-decide-ok').click();
     await visible(page, 'material-decide-confirm').click();
     await expect.poll(() => (e.app.db.prepare("SELECT status FROM material_documents WHERE kind = 'write_off'").get() as { status: string }).status).toBe('done');
@@ -327,6 +330,7 @@ describe('materials in Chromium', () => {
     await page.getByTestId('stocktake-count-0').fill('96');
     await expect.poll(() => page.getByTestId('stocktake-row').first().textContent()).toContain('盘亏 -1');
     await cleanShot('materials-16-stocktake');
+    await popoversClosed(page);
     await page.getByTestId('stocktake-save').click();
     await visible(page, 'stocktake-confirm').click();
     await expect.poll(() => (e.app.db.prepare("SELECT status FROM material_documents WHERE kind = 'stocktake'").get() as { status: string } | undefined)?.status).toBe('pending');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeCheckDigit, maskIdNumber } from '../../shared/idcard';
-import { login, logout, setupAdmin, startE2e, type E2eApp } from './harness';
+import { login, logout, setupAdmin, startE2e, type E2eApp, popoversClosed } from './harness';
 
 let e: E2eApp;
 const withId = (first17: string) => first17 + computeCheckDigit(first17);
@@ -154,11 +154,13 @@ describe('petitions in Chromium', () => {
     await openPetition(page);
     expect(await page.getByTestId('action-answer').count()).toBe(0);
 
+    await popoversClosed(page);
     await page.getByTestId('action-accept').click();
     await visible(page, 'confirm-ok').click();
     await expect.poll(() => status(page)).toBe('已受理');
     expect(await page.getByTestId('petition-overdue-tag').count()).toBe(0);
 
+    await popoversClosed(page);
     await page.getByTestId('action-start').click();
     await visible(page, 'confirm-ok').click();
     await expect.poll(() => status(page)).toBe('办理中');
@@ -169,12 +171,14 @@ describe('petitions in Chromium', () => {
     await page.getByText('请写明答复内容').waitFor();
     await page.getByTestId('answer-text').fill('已告知低保申请条件和所需材料，并联系街道社区协助办理。');
     await e.shot('petitions-08-answer-dialog');
+    await popoversClosed(page);
     await page.getByTestId('dialog-ok').click();
     await visible(page, 'dialog-confirm').click();
     await expect.poll(() => status(page)).toBe('已答复');
 
     await page.getByTestId('action-close').click();
     await page.getByTestId('close-note').fill('来访人表示满意，低保已提交申请。');
+    await popoversClosed(page);
     await page.getByTestId('dialog-ok').click();
     await visible(page, 'dialog-confirm').click();
     await expect.poll(() => status(page)).toBe('已办结');

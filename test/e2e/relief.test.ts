@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/dispatch';
 import { computeCheckDigit, maskIdNumber } from '../../shared/idcard';
 import type { ReliefStatus } from '../../shared/relief';
-import { ADMIN, login, logout, setupAdmin, startE2e, type E2eApp } from './harness';
+import { ADMIN, login, logout, setupAdmin, startE2e, type E2eApp, popoversClosed } from './harness';
 
 let e: E2eApp;
 const withId = (first17: string) => first17 + computeCheckDigit(first17);
@@ -105,6 +105,7 @@ async function saveAndSubmit(page: Page): Promise<{ id: number; number: string }
     await expect.poll(() => page.getByTestId(`doc-${doc}`).isChecked()).toBe(true);
   }
   await page.getByTestId('relief-missing-docs').waitFor({ state: 'detached' });
+  await popoversClosed(page);
   await page.getByTestId('action-submit').click();
   await visible(page, 'confirm-ok').click();
   await expect.poll(() => statusText(page)).toBe('待主任审批');
@@ -267,6 +268,7 @@ describe('relief in Chromium', () => {
     await page.getByRole('menuitem', { name: '救助公示' }).click();
     await page.getByTestId('notice-row').first().click();
     await page.getByTestId('notice-line').first().waitFor();
+    await popoversClosed(page);
     await page.getByTestId('notice-conclude').click();
     await visible(page, 'confirm-ok').click();
     await expect.poll(() => page.getByTestId('notice-line').textContent()).toContain('可发放');

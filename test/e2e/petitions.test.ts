@@ -156,13 +156,15 @@ describe('petitions in Chromium', () => {
 
     await popoversClosed(page);
     await page.getByTestId('action-accept').click();
-    await visible(page, 'confirm-ok').click();
+    await visible(page, 'confirm-accept').click();
     await expect.poll(() => status(page)).toBe('已受理');
     expect(await page.getByTestId('petition-overdue-tag').count()).toBe(0);
 
     await popoversClosed(page);
+    // The buttons show a spinner (and ignore clicks) until the page has reloaded the petition.
+    await expect.poll(async () => (await page.getByTestId('action-start').getAttribute('class')) ?? '').not.toContain('ant-btn-loading');
     await page.getByTestId('action-start').click();
-    await visible(page, 'confirm-ok').click();
+    await visible(page, 'confirm-start').click();
     await expect.poll(() => status(page)).toBe('办理中');
 
     await page.getByTestId('action-answer').click();

@@ -187,7 +187,7 @@ export function PetitionPage({ id }: { id: number }) {
                 description="受理后开始计算答复期限。"
                 okText="受理"
                 cancelText="取消"
-                okButtonProps={{ 'data-testid': 'confirm-ok' }}
+                okButtonProps={{ 'data-testid': 'confirm-accept' }}
                 onConfirm={() => act(() => invoke('petitions.accept', { id: p.id }), '已受理')}
               >
                 <Button type={isPrimary('accept') ? 'primary' : 'default'} loading={busy} data-testid="action-accept">
@@ -200,7 +200,7 @@ export function PetitionPage({ id }: { id: number }) {
                 title="确认开始办理？"
                 okText="开始办理"
                 cancelText="取消"
-                okButtonProps={{ 'data-testid': 'confirm-ok' }}
+                okButtonProps={{ 'data-testid': 'confirm-start' }}
                 onConfirm={() => act(() => invoke('petitions.start', { id: p.id }), '已开始办理')}
               >
                 <Button type={isPrimary('start') ? 'primary' : 'default'} loading={busy} data-testid="action-start">

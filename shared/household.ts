@@ -142,7 +142,7 @@ export const WARNING_LABELS: Record<WarningLevel, string> = { red: '红色预警
 
 export function warningLevel(flag: RiskFlag, perCapitaFen: number, lineFen: number): WarningLevel | null {
   if (flag === 'red') return 'red';
-  if (perCapitaFen * 100 > lineFen * 100 && perCapitaFen * 100 <= lineFen * 150) return 'orange';
+  if (perCapitaFen > lineFen && incomeTier(perCapitaFen, lineFen) === 'le150') return 'orange';
   if (flag === 'yellow') return 'yellow';
   return null;
 }

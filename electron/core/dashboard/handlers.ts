@@ -1,7 +1,7 @@
 import type { dashboardChannels } from '../../../shared/contract/dashboard';
 import { localDate } from '../../../shared/dates';
 import type { HandlerMap } from '../handler';
-import { OVERDUE_SQL } from '../petitions/deadlines';
+import { overdueSql } from '../petitions/deadlines';
 import { inboxCondition } from '../relief/inbox';
 import { isMonthClosed } from '../ledger/books';
 import { previousMonth } from '../ledger/reports';
@@ -25,7 +25,7 @@ export const dashboardHandlers: HandlerMap<keyof typeof dashboardChannels> = {
       filesThisMonth: n('SELECT count(*) AS n FROM worker_files WHERE created_at >= @monthStart', { monthStart }),
       openPetitions: n("SELECT count(*) AS n FROM petitions WHERE status <> 'closed'"),
       myOpenPetitions: n("SELECT count(*) AS n FROM petitions WHERE status <> 'closed' AND handler_id = @me", { me: user!.id }),
-      overduePetitions: n(`SELECT count(*) AS n FROM petitions WHERE ${OVERDUE_SQL}`, { today }),
+      overduePetitions: n(`SELECT count(*) AS n FROM petitions WHERE ${overdueSql()}`, { today }),
       petitionsToday: n('SELECT count(*) AS n FROM petitions WHERE received_date = @today', { today }),
       reliefInbox: (() => {
         const inbox = inboxCondition(user!);

@@ -51,9 +51,8 @@ export function fundBalance(db: Db, fundId: number): number {
   ).b;
 }
 
-export function accountBalance(db: Db, accountId: number, beforeDate?: string): number {
-  const sql = `SELECT coalesce(sum(debit_fen - credit_fen), 0) AS b FROM journal_lines WHERE account_id = ?${beforeDate ? ' AND date < ?' : ''}`;
-  return (db.prepare(sql).get(...(beforeDate ? [accountId, beforeDate] : [accountId])) as { b: number }).b;
+export function accountBalance(db: Db, accountId: number): number {
+  return (db.prepare('SELECT coalesce(sum(debit_fen - credit_fen), 0) AS b FROM journal_lines WHERE account_id = ?').get(accountId) as { b: number }).b;
 }
 
 /**

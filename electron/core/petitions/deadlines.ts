@@ -16,8 +16,11 @@ export function overdueStage(p: Deadlines, today: string): OverdueStage | null {
   return null;
 }
 
-/** The same test in SQL, for lists and counts; binds @today. */
-export const OVERDUE_SQL = `(status <> 'closed' AND (
-  (status = 'registered' AND @today > accept_due) OR
-  (status IN ('accepted', 'in_progress') AND @today > answer_due) OR
-  @today > close_due))`;
+/** The same test in SQL, for lists and counts, on the petitions table or its alias; binds @today. */
+export function overdueSql(alias = ''): string {
+  const c = (column: string) => (alias ? `${alias}.${column}` : column);
+  return `(${c('status')} <> 'closed' AND (
+  (${c('status')} = 'registered' AND @today > ${c('accept_due')}) OR
+  (${c('status')} IN ('accepted', 'in_progress') AND @today > ${c('answer_due')}) OR
+  @today > ${c('close_due')}))`;
+}

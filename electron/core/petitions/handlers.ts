@@ -9,7 +9,7 @@ import { Deferred, type HandlerContext } from '../context';
 import { getFileRow } from '../files/store';
 import type { HandlerMap } from '../handler';
 import { formatNumber, nextNumber } from '../numbering';
-import { OVERDUE_SQL } from './deadlines';
+import { overdueSql } from './deadlines';
 import { PETITION_SELECT, toPetitionSummary, type PetitionRow } from './rows';
 import { petitionStats } from './stats';
 import { assertStep, getPetitionRow, loadPetition, recordEvent } from './store';
@@ -104,7 +104,7 @@ export const petitionHandlers: HandlerMap<keyof typeof petitionChannels> = {
     const params: Record<string, string | number> = { today: today(ctx) };
     if (q.status) (where.push('p.status = @status'), (params.status = q.status));
     if (q.category) (where.push('p.category = @category'), (params.category = q.category));
-    if (q.overdueOnly) where.push(OVERDUE_SQL.replace(/\b(status|accept_due|answer_due|close_due)\b/g, 'p.$1'));
+    if (q.overdueOnly) where.push(overdueSql('p'));
     if (q.mineOnly) (where.push('p.handler_id = @me'), (params.me = ctx.user!.id));
     if (q.fileId) (where.push('p.file_id = @fileId'), (params.fileId = q.fileId));
     if (q.q) (where.push('(p.number LIKE @q OR p.visitor_name LIKE @q)'), (params.q = `%${q.q.replace(/[%_]/g, '')}%`));

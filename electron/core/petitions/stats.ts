@@ -1,9 +1,9 @@
 import type { PetitionStats, PetitionStatsRow } from '../../../shared/contract/petitions';
 import type { PetitionCategory } from '../../../shared/petition';
 import type { Db } from '../../db/open';
-import { OVERDUE_SQL } from './deadlines';
+import { overdueSql } from './deadlines';
 
-const MISSED_SQL = `(${OVERDUE_SQL}
+const MISSED_SQL = `(${overdueSql()}
   OR accepted_date > accept_due OR answered_date > answer_due OR closed_date > close_due)`;
 
 /**

@@ -16,12 +16,11 @@ import {
   sampleReliefPayment,
 } from '../../../electron/pdf/samples';
 import { formatFen } from '../../../shared/money';
-import { pdfWorkspace, pdfinfo, pdftotext } from '../../fixtures/pdfTools';
+import { pageCount, pdfWorkspace, pdfinfo, pdftotext } from '../../fixtures/pdfTools';
 
 const { write } = pdfWorkspace('uhc-ledger-pdf-');
 /** Text without the spaces -layout puts between spaced-out title characters and table columns. */
 const squeezed = (file: string) => pdftotext(file).replace(/[ \t]+/g, '');
-const pages = (file: string) => Number(/^Pages:\s+(\d+)/m.exec(pdfinfo(file))?.[1]);
 const opts = { handler: SAMPLE_FINANCE_CLERK, reprint: false };
 const A5_LANDSCAPE = /Page size:\s+595\.\d+ x 419\.\d+ pts/;
 
@@ -37,7 +36,7 @@ describe('捐赠收据 PDF', () => {
     }
     expect(text).not.toContain('补打');
     expect(text).not.toContain('作废');
-    expect(pages(pdf)).toBe(1);
+    expect(pageCount(pdf)).toBe(1);
     const info = pdfinfo(pdf);
     expect(info).toMatch(A5_LANDSCAPE);
     expect(info).toMatch(/Title:\s+捐赠收据 JZSJ-2026-000018/);
@@ -57,7 +56,7 @@ describe('捐赠收据 PDF', () => {
     expect(text).toContain('补打（第3次打印）');
     expect(text).toContain('作废');
     expect(text).toContain('捐赠人名称写错');
-    expect(pages(pdf)).toBe(1);
+    expect(pageCount(pdf)).toBe(1);
   });
 });
 
@@ -74,7 +73,7 @@ describe('救助金领取凭证 PDF', () => {
     expect(raw).toContain('*** **** **** **** 0123');
     expect(text).not.toContain('11010519780615002X');
     expect(text).not.toContain('6222021234567890123');
-    expect(pages(pdf)).toBe(1);
+    expect(pageCount(pdf)).toBe(1);
     expect(pdfinfo(pdf)).toMatch(A5_LANDSCAPE);
   });
 
@@ -111,7 +110,7 @@ describe('月度收支明细表 PDF', () => {
     const bytes = await renderPdf(monthlyStatementDoc(s, SAMPLE_FINANCE_CENTRE, { preparedBy: SAMPLE_FINANCE_CLERK }));
     console.log(`月度收支明细表 2,000 行：${Math.round(performance.now() - started)} ms, ${(bytes.length / 1024).toFixed(0)} KB`);
     const pdf = write('statement-2000.pdf', bytes);
-    const n = pages(pdf);
+    const n = pageCount(pdf);
     expect(n).toBeGreaterThan(1);
     const text = squeezed(pdf);
     expect(text).toContain('未结账');

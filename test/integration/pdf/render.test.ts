@@ -7,15 +7,9 @@ import { workerFileFormDoc } from '../../../electron/pdf/documents/workerFileFor
 import { fontPaths } from '../../../electron/pdf/fonts';
 import { renderPdf } from '../../../electron/pdf/render';
 import { PRINTED_DOCUMENTS, SAMPLE_CENTRE, largeHouseholdSample, sampleWorkerFile } from '../../../electron/pdf/samples';
-import { pdfWorkspace, pdftotext } from '../../fixtures/pdfTools';
+import { pageCount, pdfWorkspace, pdftotext } from '../../fixtures/pdfTools';
 
 const { write } = pdfWorkspace('uhc-pdf-');
-function pageCount(file: string): number {
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  const m = /^Pages:\s+(\d+)/m.exec(info);
-  if (!m) throw new Error(`pdfinfo gave no page count:\n${info}`);
-  return Number(m[1]);
-}
 
 describe('renderPdf', () => {
   it('finds the fonts in resources/fonts', () => {

@@ -7,6 +7,7 @@ import { formatNumber, nextNumber } from '../numbering';
 
 interface DocumentRow {
   id: number;
+  created_by_name: string;
   kind: MaterialDocument['kind'];
   number: string | null;
   date: string;
@@ -20,7 +21,7 @@ interface DocumentRow {
 }
 
 export const getDocumentRow = (db: Db, id: number): DocumentRow =>
-  (db.prepare('SELECT * FROM material_documents WHERE id = ?').get(id) as DocumentRow | undefined) ?? fail('NOT_FOUND', `找不到编号为 ${id} 的物资单据`);
+  (db.prepare('SELECT d.*, u.display_name AS created_by_name FROM material_documents d JOIN users u ON u.id = d.created_by WHERE d.id = ?').get(id) as DocumentRow | undefined) ?? fail('NOT_FOUND', `找不到编号为 ${id} 的物资单据`);
 
 export function createDocument(
   ctx: HandlerContext,
@@ -68,7 +69,7 @@ export function loadDocument(db: Db, id: number): MaterialDocument {
       quantity: m.quantity,
       valueFen: m.value_fen,
       note: d.note,
-      by: '',
+      by: d.created_by_name,
       documentNumber: null,
     }),
   );

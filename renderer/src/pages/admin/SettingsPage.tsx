@@ -7,6 +7,7 @@ import { invoke } from '../../api';
 import { MoneyInput } from '../../components/MoneyInput';
 import { useAction } from '../../components/useAction';
 import { zodRule } from '../../components/zodRule';
+import { SettingsHistory } from './SettingsHistory';
 
 type FormValues = Settings & { effectiveFrom: Dayjs };
 
@@ -44,6 +45,7 @@ const ALLOWANCE_KEYS = ['allowanceExceptionAgeMale', 'allowanceExceptionAgeFemal
 export function SettingsPage() {
   const [form] = Form.useForm<FormValues>();
   const [current, setCurrent] = useState<Settings | null>(null);
+  const [saves, setSaves] = useState(0);
   const { busy, run } = useAction();
 
   useEffect(() => {
@@ -61,7 +63,10 @@ export function SettingsPage() {
       Object.entries(values).filter(([k, v]) => current[k as keyof Settings] !== v),
     ) as Partial<Settings>;
     const s = await run(() => invoke('settings.update', { changes, effectiveFrom: effectiveFrom.format('YYYY-MM-DD') }), '设置已保存');
-    if (s) setCurrent(s);
+    if (s) {
+      setCurrent(s);
+      setSaves((n) => n + 1);
+    }
   };
 
   const num = (key: SettingKey, unit?: string) => (
@@ -128,6 +133,9 @@ export function SettingsPage() {
             <Typography.Title level={5}>低保户例外</Typography.Title>
             {grid(ALLOWANCE_KEYS.map((k) => num(k, '岁')))}
           </Card>
+          <Card size="small" title="物资">
+            {grid([num('materialExpiryWarnDays', '天')])}
+          </Card>
 
           <Form.Item label="生效日期" name="effectiveFrom" extra="标准类设置按生效日期保存：已做出的决定仍按当时的标准解释。">
             <DatePicker allowClear={false} disabledDate={(d) => d.isBefore(centreToday(), 'day')} data-testid="settings-effective" />
@@ -137,6 +145,9 @@ export function SettingsPage() {
           </Popconfirm>
         </Space>
       </Form>
+      <div style={{ marginTop: 24 }}>
+        <SettingsHistory version={saves} />
+      </div>
     </Card>
   );
 }

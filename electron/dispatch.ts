@@ -3,6 +3,7 @@ import { contract, type Channel, type OutputOf } from '../shared/api';
 import type { SessionUser } from '../shared/contract/auth';
 import { localDate } from '../shared/dates';
 import { AppError, type ApiError, type ApiResult } from '../shared/errors';
+import { maskSensitiveNumbers } from '../shared/idcard';
 import { ROLE_LABELS } from '../shared/roles';
 import { appendAudit } from './core/audit/chain';
 import { Deferred, Refusal, type AppContext, type AuditNote, type HandlerContext } from './core/context';
@@ -12,9 +13,14 @@ import { findUser, toSessionUser } from './core/users/store';
 
 const SECRET_KEY = /password/i;
 
-/** Input as it may appear in the audit log: secrets replaced, long text cut. */
+/** Input as it may appear in the audit log: secrets replaced, ID and card numbers masked, long text cut. */
 export function redact(value: unknown): string {
-  const text = JSON.stringify(value, (k, v: unknown) => (SECRET_KEY.test(k) ? '***' : v)) ?? '';
+  let text: string;
+  try {
+    text = maskSensitiveNumbers(JSON.stringify(value, (k, v: unknown) => (SECRET_KEY.test(k) ? '***' : v)) ?? '');
+  } catch {
+    text = '（无法记录的输入）'; // cyclic or BigInt: never from a door, which passes JSON
+  }
   return text.length > 500 ? `${text.slice(0, 500)}…` : text;
 }
 
@@ -24,8 +30,10 @@ export function describeZodError(error: z.ZodError): string {
   return `输入有误：${[...seen].slice(0, 5).join('；')}`;
 }
 
-interface Caller {
+export interface Caller {
   token: string | null;
+  /** Who is at the other end (an Electron window, a remote address), for throttling failed logins. */
+  client?: string;
 }
 
 /**
@@ -87,6 +95,7 @@ export async function dispatch<C extends Channel>(
     ...app,
     user,
     token: caller.token,
+    client: caller.client ?? null,
     now,
     settings,
     audit: (n) => {

@@ -19,6 +19,10 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
 };
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** Past this, an oversize body is no longer read to its end (the connection is closed after the 413). */
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+/** No input of the contract nests deeper than a few levels; this only stops hostile bodies. */
+const MAX_JSON_DEPTH = 64;
 
 export interface BrowserDoor {
   url: string;
@@ -45,21 +49,62 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+const errorBody = (code: string, message: string) => ({ ok: false, error: { code, message } });
+const TOO_LARGE = errorBody('VALIDATION', '提交的内容太大（超过 5 MB），请减少内容或分批提交。');
+
+type Body = { text: string } | { tooLarge: true; drained: boolean };
+
+/**
+ * Reads the body up to MAX_BODY_BYTES. A larger one is read on to its end and dropped, so the client
+ * that is still sending receives the 413: closing the socket mid-upload would reset the connection
+ * and lose the answer. Only a body past MAX_DRAIN_BYTES is cut short.
+ */
+function readBody(req: http.IncomingMessage): Promise<Body> {
   return new Promise((resolve, reject) => {
     let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
+    let chunks: Buffer[] | null = [];
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      if (chunks && size > MAX_BODY_BYTES) chunks = null;
+      if (chunks) chunks.push(c);
+      else if (size > MAX_DRAIN_BYTES) {
+        req.off('data', onData);
+        req.pause();
+        resolve({ tooLarge: true, drained: false });
+      }
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(chunks ? { text: Buffer.concat(chunks).toString('utf8') } : { tooLarge: true, drained: true }));
     req.on('error', reject);
   });
 }
+
+/** Whether arrays and objects nest deeper than `max` (a scan, before JSON.parse and anything recursive). */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+/** decodeURIComponent that answers null for a malformed escape (e.g. %E0%A4%A) instead of throwing. */
+function decodePath(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+const BAD_URI = errorBody('VALIDATION', '请求地址格式不正确，请检查地址后重试。');
 
 /**
  * The browser door: serves the built renderer and POST /api/<channel> on 127.0.0.1 only.
@@ -69,13 +114,19 @@ export function startBrowserDoor(app: AppContext, opts: { port?: number; staticD
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((e: unknown) => {
       console.error('[browser-door]', e);
-      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统内部错误' } });
+      if (!res.headersSent) send(res, 500, errorBody('INTERNAL', '系统内部错误，操作没有保存。请稍后重试，如反复出现请联系管理员。'));
+      else res.destroy();
     });
   });
   let origin = '';
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', origin);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', origin);
+    } catch {
+      return send(res, 400, BAD_URI);
+    }
     if (req.headers.host !== new URL(origin).host) return send(res, 421, { ok: false, error: { code: 'FORBIDDEN', message: '只接受本机地址访问' } });
     const requestOrigin = req.headers.origin;
     const fetchSite = req.headers['sec-fetch-site'];
@@ -88,17 +139,31 @@ export function startBrowserDoor(app: AppContext, opts: { port?: number; staticD
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(res, 415, { ok: false, error: { code: 'VALIDATION', message: '请求必须是 JSON' } });
       }
+      const channel = decodePath(url.pathname.slice('/api/'.length));
+      const body = await readBody(req);
+      if ('tooLarge' in body) {
+        if (!body.drained) {
+          // Past the drain limit: answer, then close rather than read on.
+          res.setHeader('connection', 'close');
+          res.once('finish', () => req.destroy());
+        }
+        return send(res, 413, TOO_LARGE);
+      }
+      if (channel === null) return send(res, 400, BAD_URI);
+      if (nestsDeeperThan(body.text, MAX_JSON_DEPTH)) {
+        return send(res, 400, errorBody('VALIDATION', '请求内容层级过深，不是本系统发出的请求。'));
+      }
       let payload: unknown;
       try {
-        const body = await readBody(req);
-        payload = body.length ? JSON.parse(body) : {};
+        payload = body.text.length ? JSON.parse(body.text) : {};
       } catch {
-        return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON' } });
+        return send(res, 400, errorBody('VALIDATION', '请求内容不是有效的 JSON'));
       }
       const auth = req.headers.authorization ?? '';
       const token = auth.startsWith('Bearer ') ? auth.slice(7) : null;
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
-      const result = await dispatch(app, channel, payload, { token });
+      // Loopback only, so this is the local machine; still one client for login throttling.
+      const client = `http:${req.socket.remoteAddress ?? 'unknown'}`;
+      const result = await dispatch(app, channel, payload, { token, client });
       return send(res, 200, result);
     }
     return serveStatic(url.pathname, res);
@@ -106,7 +171,9 @@ export function startBrowserDoor(app: AppContext, opts: { port?: number; staticD
 
   function serveStatic(pathname: string, res: http.ServerResponse): void {
     const root = path.resolve(opts.staticDir);
-    let file = path.resolve(root, `.${decodeURIComponent(pathname)}`);
+    const decoded = decodePath(pathname);
+    if (decoded === null || decoded.includes('\0')) return send(res, 400, BAD_URI);
+    let file = path.resolve(root, `.${decoded}`);
     if (!file.startsWith(root)) return send(res, 404, { ok: false });
     if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
     if (!fs.existsSync(file)) {

@@ -173,7 +173,7 @@ export function denyAllPermissions(session: MinimalSession): void {
 // ---------------------------------------------------------------------------------------------
 // The IPC door: one channel ('api'), the session token kept in the main process per web contents.
 
-export type ApiCaller = (channel: string, payload: unknown, caller: { token: string | null }) => Promise<unknown>;
+export type ApiCaller = (channel: string, payload: unknown, caller: { token: string | null; client?: string }) => Promise<unknown>;
 
 export interface IpcSender {
   readonly id: number;
@@ -226,7 +226,8 @@ export class IpcApiBridge {
     const token = this.tokens.get(sender.id) ?? null;
     let result: unknown;
     try {
-      result = await this.call(name, payload, { token });
+      // One client per window, for throttling failed logins.
+      result = await this.call(name, payload, { token, client: `window:${sender.id}` });
     } finally {
       // The core ends the session on logout; whatever the outcome, this sender no longer has one.
       if (name === SESSION_CLOSING_CHANNEL) this.tokens.delete(sender.id);

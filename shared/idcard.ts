@@ -75,6 +75,20 @@ export function maskIdNumber(id: string): string {
   return s.slice(0, 6) + '*'.repeat(s.length - 10) + s.slice(-4);
 }
 
+// ASCII and full-width digits; an ID is 17 digits and a digit or X not inside a longer digit run.
+const ID_IN_TEXT = /(?<![0-9０-９])[0-9０-９]{17}[0-9０-９XxＸｘ](?![0-9０-９])/g;
+const DIGIT_RUN = /(?<![0-9０-９])[0-9０-９]{12,}(?![0-9０-９])/g;
+
+/**
+ * Masks what must not be kept in full in free text (the audit log): resident ID numbers
+ * (110101********123X) and bank-card-like runs of 12 or more digits (first 4 and last 4 kept).
+ */
+export function maskSensitiveNumbers(text: string): string {
+  return text
+    .replace(ID_IN_TEXT, (id) => maskIdNumber(id))
+    .replace(DIGIT_RUN, (run) => run.slice(0, 4) + '*'.repeat(run.length - 8) + run.slice(-4));
+}
+
 /** Full years between two YYYY-MM-DD dates (a 02-29 birthday counts from 03-01 in common years). */
 export function ageOn(birthDate: string, onDate: string): number {
   const by = Number(birthDate.slice(0, 4));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 // Every tunable the core reads. Each change is stored with an effective date and audited, so a
 // decision can always be explained by the settings in force on its day. Later issues add keys here.
-const fen = (label: string) => z.number().int(`${label}必须是整数分`).min(0, `${label}不能为负`);
+const fen = (label: string) => z.number().int(`${label}必须是整数分`).min(0, `${label}不能为负`).max(100_000_000_00, `${label}过大`);
 const whole = (label: string, min: number, max: number) =>
   z.number().int(`${label}必须是整数`).min(min, `${label}不能小于 ${min}`).max(max, `${label}不能大于 ${max}`);
 const text = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`);
@@ -24,6 +24,7 @@ export const settingsSchema = z.object({
   reliefChairThresholdFen: fen('须报工会主席的金额'),
   reliefCapFen: fen('一般救助上限'),
   reliefUsualMaxFen: fen('一次性救济通常上限'),
+  reliefCeilingFen: fen('单笔救助最高限额'),
   reliefMonthsBetweenGrants: whole('两次救助间隔月数', 0, 60),
   reliefNoticeRequired: z.boolean('请选择是否需要公示'),
   reliefNoticeDays: whole('公示天数', 1, 60),
@@ -55,6 +56,7 @@ export const SETTING_DEFAULTS: Settings = {
   reliefChairThresholdFen: 100_000, // 需要救济1000元的，报工会主席同意 (002 §六.1(3))
   reliefCapFen: 100_000, // 最多不超过1000元 (002 §三(二)2-3)
   reliefUsualMaxFen: 50_000, // 一次性救济300-500元 (002 §三(二)1-3)
+  reliefCeilingFen: 500_000, // hard limit even for a chair-approved exception; the centre sets its own
   reliefMonthsBetweenGrants: 12, // 原则上每年一次 (002 §三(一)5)
   reliefNoticeRequired: true,
   reliefNoticeDays: 5, // 公示时间不少于5天 (001)
@@ -84,6 +86,7 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   reliefChairThresholdFen: '达到此金额须报工会主席（元）',
   reliefCapFen: '一般救助上限（元）',
   reliefUsualMaxFen: '一次性救济通常上限（元）',
+  reliefCeilingFen: '单笔救助最高限额（元，例外也不得突破）',
   reliefMonthsBetweenGrants: '两次救助至少间隔（月）',
   reliefNoticeRequired: '救助发放前须公示',
   reliefNoticeDays: '公示天数（至少）',

@@ -4,12 +4,14 @@ import type { Settings } from '../../shared/settings';
 import type { Db } from '../db/open';
 import type { Clock } from './clock';
 import type { SessionStore } from './auth/sessions';
+import type { LoginThrottle } from './auth/throttle';
 
 /** Everything long-lived the core needs; one per open database. */
 export interface AppContext {
   db: Db;
   clock: Clock;
   sessions: SessionStore;
+  loginThrottle: LoginThrottle;
 }
 
 export interface AuditNote {
@@ -22,6 +24,8 @@ export interface AuditNote {
 export interface HandlerContext extends AppContext {
   user: SessionUser | null;
   token: string | null;
+  /** The caller's door-given identity (window, address), when the door gives one. */
+  client?: string | null;
   now: Date;
   settings: Settings;
   /** Describes what the write changed, for the audit log; the last call wins. */

@@ -5,6 +5,7 @@ import { openDatabase } from '../db/open';
 import { systemClock, type Clock } from './clock';
 import type { AppContext } from './context';
 import { SessionStore } from './auth/sessions';
+import { LoginThrottle } from './auth/throttle';
 
 export const DATABASE_FILE = 'centre.sqlite';
 
@@ -16,7 +17,7 @@ export async function openCore(dataDir: string, clock: Clock = systemClock): Pro
   const db = openDatabase(path.join(dataDir, DATABASE_FILE));
   try {
     const migration = await migrate(db, { backupDir, now: clock.now() });
-    return { db, clock, sessions: new SessionStore(), migration };
+    return { db, clock, sessions: new SessionStore(), loginThrottle: new LoginThrottle(), migration };
   } catch (e) {
     db.close();
     throw e;

@@ -21,6 +21,8 @@ export interface AuditVerifyResult {
   checked: number;
   /** The first row whose hash does not match, when the chain is broken. */
   firstBrokenId: number | null;
+  /** The recorded end of the chain (also printed on the monthly statement), when there is one. */
+  anchor: { rowCount: number; lastHash: string } | null;
   message: string;
 }
 

@@ -12,7 +12,7 @@ export const username = z
 export const password = z.string('请输入密码').min(8, '密码至少 8 位').max(128, '密码不能超过 128 位');
 export const personName = z.string('请输入姓名').trim().min(1, '姓名不能为空').max(30, '姓名不能超过 30 个字');
 export const role = z.enum(ROLES, '角色不正确');
-export const roles = z.array(role, '请选择角色').min(1, '至少选择一个角色');
+export const roles = z.array(role, '请选择角色').min(1, '至少选择一个角色').max(10, '角色最多选择 10 个');
 export const isoDate = z
   .string('请输入日期')
   .refine(isValidIsoDate, '日期格式应为 YYYY-MM-DD，且是真实存在的日期');

@@ -63,13 +63,13 @@ export const workerFileInput = z
     singleParent: z.boolean().default(false),
     ownMonthlyIncomeFen: fen('本人月收入').default(0),
     members: z.array(householdMemberInput).max(20, '家庭成员最多 20 人').default([]),
-    hardshipCauses: z.array(z.enum(HARDSHIP_CAUSES, '致困原因不正确')).min(1, '请至少选择一个致困原因'),
+    hardshipCauses: z.array(z.enum(HARDSHIP_CAUSES, '致困原因不正确')).min(1, '请至少选择一个致困原因').max(20, '致困原因最多选择 20 项'),
     hardshipDescription: text('困难情况', 1000).default(''),
     riskFlag: z.enum(RISK_FLAGS, '请选择预警').default('none'),
     riskNote: text('预警说明', 500).default(''),
     bankName: text('开户银行', 60).default(''),
     bankCard: z.string().trim().regex(/^(|\d{12,19})$/, '银行卡号应为 12–19 位数字').default(''),
-    documents: z.array(z.enum(FILE_DOCUMENTS, '材料类型不正确')).default([]),
+    documents: z.array(z.enum(FILE_DOCUMENTS, '材料类型不正确')).max(50, '材料最多登记 50 项').default([]),
   })
   .strict()
   .refine((f) => f.riskFlag === 'none' || f.riskNote.length >= 2, { message: '设置红色或黄色预警时请写明原因', path: ['riskNote'] });
@@ -199,7 +199,7 @@ export const fileChannels = {
     title: '查找困难职工档案',
     input: z
       .object({
-        q: z.string('请输入查找内容').max(40, '查找内容太长'),
+        q: z.string('请输入查找内容').trim().min(1, '请输入查找内容').max(40, '查找内容太长'),
         limit: z.number().int().min(1).max(50).default(10),
       })
       .strict(),

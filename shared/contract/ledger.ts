@@ -86,6 +86,11 @@ export interface ToPayItem {
   idNumber: string;
   workUnit: string;
   category: ReliefCategory;
+  /** The approved amount. */
+  approvedFen: number;
+  /** Estimated value of goods already issued against the approval (已发物资). */
+  goodsFen: number;
+  /** What is left to pay in cash: approved less goods issued. */
   amountFen: number;
   bankName: string;
   bankCard: string;
@@ -135,6 +140,15 @@ export interface MonthStatus {
   closed: boolean;
   closedAt: string | null;
   closedBy: string | null;
+  /** The newest closed month (the lock): nothing dated in it or before it can be posted. */
+  lockedThrough: string | null;
+  /** Months close in order: the one that must be closed next. */
+  nextToClose: string | null;
+  /** What the caller may do, decided by the core. */
+  canClose: boolean;
+  /** Why the month cannot be closed yet (not ended, an earlier month still open), in Chinese. */
+  closeBlockedReason: string | null;
+  canReopen: boolean;
   /** The book balance at month end of each cash and bank account, for the count. */
   books: { accountId: number; accountName: string; kind: AccountKind; bookFen: number }[];
   history: { action: 'close' | 'reopen'; by: string; at: string; reason: string }[];
@@ -272,7 +286,7 @@ export const ledgerChannels = {
     input: z
       .object({
         month,
-        counts: z.array(z.object({ accountId: id, countedFen: fen('盘点金额') }).strict()).min(1, '请填写现金盘点和银行对账单余额'),
+        counts: z.array(z.object({ accountId: id, countedFen: fen('盘点金额') }).strict()).min(1, '请填写现金盘点和银行对账单余额').max(100, '盘点的账户最多 100 个'),
         explanation: text('差异说明', 1000).default(''),
       })
       .strict(),

@@ -138,14 +138,14 @@ export const materialChannels = {
   }),
   'materials.receiveDonation': channel<MaterialDocument>()({
     title: '物资捐赠入库',
-    input: z.object({ donorId: id, locationId: id, date: isoDate, lines: z.array(lineIn).min(1, '请至少登记一种物资'), note: text('备注', 200).default('') }).strict(),
+    input: z.object({ donorId: id, locationId: id, date: isoDate, lines: z.array(lineIn).min(1, '请至少登记一种物资').max(200, '一张单据最多 200 行物资，请分开登记'), note: text('备注', 200).default('') }).strict(),
     access: ['finance'],
     kind: 'write',
   }),
   'materials.purchase': channel<MaterialDocument>()({
     title: '采购入库',
     input: z
-      .object({ fundId: id, method: z.enum(['cash', 'bank'], '请选择付款方式'), locationId: id, date: isoDate, lines: z.array(lineIn).min(1, '请至少登记一种物资'), note: text('备注', 200).default('') })
+      .object({ fundId: id, method: z.enum(['cash', 'bank'], '请选择付款方式'), locationId: id, date: isoDate, lines: z.array(lineIn).min(1, '请至少登记一种物资').max(200, '一张单据最多 200 行物资，请分开登记'), note: text('备注', 200).default('') })
       .strict(),
     access: ['finance'],
     kind: 'write',
@@ -153,7 +153,7 @@ export const materialChannels = {
   'materials.issue': channel<MaterialDocument>()({
     title: '物资发放',
     input: z
-      .object({ applicationId: id, locationId: id, lines: z.array(z.object({ itemId: id, quantity: qty('数量') }).strict()).min(1, '请至少发放一种物资'), note: text('备注', 200).default('') })
+      .object({ applicationId: id, locationId: id, lines: z.array(z.object({ itemId: id, quantity: qty('数量') }).strict()).min(1, '请至少发放一种物资').max(200, '一张发放单最多 200 行物资，请分开发放'), note: text('备注', 200).default('') })
       .strict(),
     access: KEEPERS,
     kind: 'write',
@@ -161,7 +161,7 @@ export const materialChannels = {
   'materials.transfer': channel<MaterialDocument>()({
     title: '物资调拨',
     input: z
-      .object({ fromLocationId: id, toLocationId: id, lines: z.array(z.object({ itemId: id, quantity: qty('数量') }).strict()).min(1, '请至少调拨一种物资'), note: text('备注', 200).default('') })
+      .object({ fromLocationId: id, toLocationId: id, lines: z.array(z.object({ itemId: id, quantity: qty('数量') }).strict()).min(1, '请至少调拨一种物资').max(200, '一张调拨单最多 200 行物资，请分开调拨'), note: text('备注', 200).default('') })
       .strict(),
     access: KEEPERS,
     kind: 'write',
@@ -177,7 +177,7 @@ export const materialChannels = {
   'materials.startStocktake': channel<MaterialDocument>()({
     title: '登记盘点',
     input: z
-      .object({ locationId: id, counts: z.array(z.object({ itemId: id, counted: z.number().int().min(0, '盘点数量不能为负') }).strict()).min(1, '请至少盘点一种物资'), note: text('备注', 200).default('') })
+      .object({ locationId: id, counts: z.array(z.object({ itemId: id, counted: z.number().int().min(0, '盘点数量不能为负') }).strict()).min(1, '请至少盘点一种物资').max(2000, '一次盘点最多 2000 种物资，请分库位盘点'), note: text('备注', 200).default('') })
       .strict(),
     access: KEEPERS,
     kind: 'write',

@@ -118,7 +118,7 @@ export const reliefChannels = {
     title: '发布救助公示',
     input: z
       .object({
-        applicationIds: z.array(id, '请选择公示的申请').min(1, '请至少选择一份申请'),
+        applicationIds: z.array(id, '请选择公示的申请').min(1, '请至少选择一份申请').max(500, '一次公示最多 500 份申请，请分批公示'),
         startDate: isoDate,
         endDate: isoDate,
       })

@@ -77,6 +77,17 @@ export interface ReliefSummary {
   petitionId: number | null;
 }
 
+/** What the caller may do with the application now: decided by the core, rendered by the page. */
+export interface ReliefPermissions {
+  edit: boolean;
+  submit: boolean;
+  withdraw: boolean;
+  markDocument: boolean;
+  decide: boolean;
+  /** For a holder of the stage's role who still may not decide (own proposal, both stages), why not. */
+  decideBlockedReason: string | null;
+}
+
 export interface ReliefApplication extends ReliefSummary {
   facts: ReliefFacts;
   reasons: string;
@@ -85,6 +96,7 @@ export interface ReliefApplication extends ReliefSummary {
   documents: ReliefDocumentView[];
   decisions: ReliefDecisionView[];
   noticeId: number | null;
+  permissions: ReliefPermissions;
 }
 
 export interface ReliefHistoryItem {

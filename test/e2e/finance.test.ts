@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, InputOf, OutputOf } from '../../shared/api';
 import { localDate } from '../../shared/dates';
+import { nextMonth as nextMonthOf } from '../../shared/months';
 import type { ApiResult } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
 import { dispatch } from '../../electron/dispatch';
@@ -20,6 +21,8 @@ const FINANCE = { username: 'caiwu', name: '赵会计', password: 'Finance-pass-
 
 let workerName = '';
 let appNumber = '';
+/** The month the books are kept in; it can be closed only once it has ended. */
+let bookMonth = '';
 
 /** Calls the core as a given session, failing the test with the Chinese message on a refusal. */
 async function ok<C extends Channel>(channel: C, payload: InputOf<C>, token: string | null): Promise<OutputOf<C>> {
@@ -82,6 +85,7 @@ async function closePreview(page: Page) {
 
 beforeAll(async () => {
   e = await startE2e();
+  bookMonth = localDate(e.clock.now()).slice(0, 7);
   await setupAdmin(e.page);
   // Everything before the money is set up straight through the core: users, a file, an approved 800-yuan grant.
   const admin = (await ok('auth.login', { username: ADMIN.username, password: ADMIN.password }, null)).token;
@@ -225,7 +229,14 @@ describe('finance in Chromium', () => {
 
   it('closes the month: a short count needs an explanation, the matching count closes it', async () => {
     const { page } = e;
-    await page.getByRole('menuitem', { name: '月末结账' }).click();
+    // A month can be closed only after it has ended: the core says so while it is running.
+    await page.goto(`${e.url}/#/finance/close?month=${bookMonth}`);
+    await page.getByTestId('close-blocked').waitFor();
+    expect(await page.getByTestId('close-blocked').textContent()).toContain('尚未结束');
+    await e.shot('finance-11a-close-not-ended');
+    e.clock.set(new Date(`${nextMonthOf(bookMonth)}-02T09:00:00+08:00`));
+    await freshLogin(page);
+    await page.goto(`${e.url}/#/finance/close?month=${bookMonth}`);
     const cash = accountId('1001');
     const bank = accountId('1002');
     await page.getByTestId(`count-${cash}`).waitFor();
@@ -253,7 +264,7 @@ describe('finance in Chromium', () => {
 
   it('prints the monthly statement: opening 0.00, in 5,000.00, out 800.00, closing 4,200.00', async () => {
     const { page } = e;
-    const month = localDate(e.clock.now()).slice(0, 7);
+    const month = bookMonth;
     await page.goto(`${e.url}/#/finance/statement?month=${month}`);
     await expect.poll(() => page.getByTestId('statement-total-closing').textContent()).toBe('¥4,200.00');
     expect(await page.getByTestId('statement-total-receipts').textContent()).toBe('¥5,000.00');
@@ -304,10 +315,8 @@ describe('finance in Chromium', () => {
   it('reminds finance on the dashboard to close last month by the 5th, in red after it', async () => {
     const { page } = e;
     // Into January: December (after the closed November) is still open and must be closed.
-    const month = localDate(e.clock.now()).slice(0, 7);
-    const [y, m] = month.split('-').map(Number) as [number, number];
-    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-    const after = m >= 11 ? `${y + 1}-${String(m - 10).padStart(2, '0')}` : `${y}-${String(m + 2).padStart(2, '0')}`;
+    const next = nextMonthOf(bookMonth);
+    const after = nextMonthOf(next);
     const label = `${next.slice(0, 4)}年${Number(next.slice(5))}月`;
 
     e.clock.set(new Date(`${after}-03T09:00:00+08:00`));

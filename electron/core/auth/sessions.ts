@@ -31,7 +31,8 @@ export class SessionStore {
     this.sessions.delete(token);
   }
 
-  endAllFor(userId: number): void {
-    for (const [token, s] of this.sessions) if (s.userId === userId) this.sessions.delete(token);
+  /** Ends every session of the user, except `keep` (the caller's own) when given. */
+  endAllFor(userId: number, keep: string | null = null): void {
+    for (const [token, s] of this.sessions) if (s.userId === userId && token !== keep) this.sessions.delete(token);
   }
 }

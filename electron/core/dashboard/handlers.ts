@@ -3,15 +3,16 @@ import { localDate } from '../../../shared/dates';
 import type { HandlerMap } from '../handler';
 import { overdueSql } from '../petitions/deadlines';
 import { inboxCondition } from '../relief/inbox';
-import { isMonthClosed } from '../ledger/books';
-import { previousMonth } from '../ledger/reports';
+import { nextMonthToClose } from '../ledger/periods';
+import { previousMonth } from '../../../shared/months';
 import type { Db } from '../../db/open';
 
-/** From the 1st, last month must be closed by the 5th (日清月结). */
+/** Months close in order; each must be closed by the 5th of the month after it (日清月结). */
 function monthCloseReminder(db: Db, today: string) {
-  const last = previousMonth(today.slice(0, 7));
-  const open = !isMonthClosed(db, last) && Boolean(db.prepare('SELECT 1 FROM journal_lines WHERE month <= ? LIMIT 1').get(last));
-  return { monthToClose: open ? last : null, monthCloseOverdue: open && Number(today.slice(8, 10)) > 5 };
+  const thisMonth = today.slice(0, 7);
+  const next = nextMonthToClose(db);
+  const open = next !== null && next < thisMonth;
+  return { monthToClose: open ? next : null, monthCloseOverdue: open && (next < previousMonth(thisMonth) || Number(today.slice(8, 10)) > 5) };
 }
 
 export const dashboardHandlers: HandlerMap<keyof typeof dashboardChannels> = {

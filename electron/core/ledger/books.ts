@@ -5,6 +5,8 @@ import { RELIEF_CATEGORY_LABELS, type ReliefCategory } from '../../../shared/rel
 import type { Db } from '../../db/open';
 import type { HandlerContext } from '../context';
 import { formatNumber, nextNumber } from '../numbering';
+import { assertPostable, balanceThrough, lowestBalanceFrom } from './periods';
+import { localDate } from '../../../shared/dates';
 
 export interface LineInput {
   accountId: number;
@@ -34,26 +36,12 @@ export const getAccount = (db: Db, id: number): AccountRow =>
 export const getFund = (db: Db, id: number): FundRow =>
   (db.prepare('SELECT * FROM funds WHERE id = ?').get(id) as FundRow | undefined) ?? fail('NOT_FOUND', `找不到编号为 ${id} 的资金来源`);
 
-export function isMonthClosed(db: Db, month: string): boolean {
-  const last = db.prepare('SELECT action FROM month_events WHERE month = ? ORDER BY id DESC LIMIT 1').get(month) as { action: string } | undefined;
-  return last?.action === 'close';
-}
+export { isMonthClosed } from './periods';
 
 /** Cash plus bank held for a fund: what the fund can still pay. */
-export function fundBalance(db: Db, fundId: number): number {
-  return (
-    db
-      .prepare(
-        `SELECT coalesce(sum(l.debit_fen - l.credit_fen), 0) AS b FROM journal_lines l JOIN accounts a ON a.id = l.account_id
-         WHERE l.fund_id = ? AND a.kind IN ('cash', 'bank')`,
-      )
-      .get(fundId) as { b: number }
-  ).b;
-}
+export const fundBalance = (db: Db, fundId: number): number => balanceThrough(db, { fundId, moneyOnly: true });
 
-export function accountBalance(db: Db, accountId: number): number {
-  return (db.prepare('SELECT coalesce(sum(debit_fen - credit_fen), 0) AS b FROM journal_lines WHERE account_id = ?').get(accountId) as { b: number }).b;
-}
+export const accountBalance = (db: Db, accountId: number): number => balanceThrough(db, { accountId });
 
 /**
  * Posts one journal entry. Refuses, with nothing written, an entry that does not balance in total
@@ -78,7 +66,7 @@ export function postEntry(
   for (const [fundId, diff] of byFund) if (diff !== 0) fail('VALIDATION', `资金“${getFund(ctx.db, fundId).name}”的借贷不平衡`);
 
   const month = e.date.slice(0, 7);
-  if (isMonthClosed(ctx.db, month)) fail('RULE', `${month} 已结账，不能再记账。如确需更正，请由工会主席反结账。`);
+  assertPostable(ctx.db, e.date, '凭证');
 
   for (const l of e.lines) {
     const account = getAccount(ctx.db, l.accountId);
@@ -98,21 +86,26 @@ export function postEntry(
   const insert = ctx.db.prepare('INSERT INTO journal_lines (entry_id, account_id, fund_id, month, date, debit_fen, credit_fen) VALUES (?, ?, ?, ?, ?, ?, ?)');
   for (const l of e.lines) insert.run(entryId, l.accountId, l.fundId, month, e.date, l.debitFen, l.creditFen);
 
-  // Checked after the insert, inside the transaction: a refusal rolls the entry back.
+  // Checked after the insert, inside the transaction: a refusal rolls the entry back. Money that goes
+  // out must be there on the entry's date and on every later day (a back-dated payment included).
+  const backDated = e.date < localDate(ctx.now);
+  const shortage = (name: string, lowest: number, spent: number) =>
+    backDated
+      ? `“${name}”余额不足：按 ${e.date} 记账支出 ${formatYuan(spent)} 后，该日及以后的余额最低将为 ${formatYuan(lowest)}。`
+      : `“${name}”余额不足：现有 ${formatYuan(lowest + spent)}，本次需要 ${formatYuan(spent)}。`;
+  const moneyOut = (match: (l: LineInput) => boolean) =>
+    e.lines.filter((l) => match(l) && MONEY_KINDS.includes(getAccount(ctx.db, l.accountId).kind)).reduce((s, l) => s + l.creditFen - l.debitFen, 0);
   for (const fundId of byFund.keys()) {
-    const balance = fundBalance(ctx.db, fundId);
-    if (balance < 0) {
-      const spent = e.lines
-        .filter((l) => l.fundId === fundId && MONEY_KINDS.includes(getAccount(ctx.db, l.accountId).kind))
-        .reduce((s, l) => s + l.creditFen - l.debitFen, 0);
-      fail('RULE', `“${getFund(ctx.db, fundId).name}”余额不足：现有 ${formatYuan(balance + spent)}，本次需要 ${formatYuan(spent)}。`);
-    }
+    const spent = moneyOut((l) => l.fundId === fundId);
+    if (spent <= 0) continue;
+    const lowest = lowestBalanceFrom(ctx.db, { fundId, moneyOnly: true }, e.date);
+    if (lowest < 0) fail('RULE', shortage(getFund(ctx.db, fundId).name, lowest, spent));
   }
-  for (const l of e.lines) {
-    const account = getAccount(ctx.db, l.accountId);
-    if ((account.kind === 'cash' || account.kind === 'bank') && accountBalance(ctx.db, l.accountId) < 0) {
-      fail('RULE', `“${account.name}”余额不足，不能支付 ${formatYuan(l.creditFen)}。`);
-    }
+  for (const accountId of new Set(e.lines.map((l) => l.accountId))) {
+    const spent = moneyOut((l) => l.accountId === accountId);
+    if (spent <= 0) continue;
+    const lowest = lowestBalanceFrom(ctx.db, { accountId }, e.date);
+    if (lowest < 0) fail('RULE', shortage(getAccount(ctx.db, accountId).name, lowest, spent));
   }
   return entryId;
 }

@@ -9,8 +9,11 @@ import { donationReceiptDoc } from '../../pdf/documents/donationReceipt';
 import { monthlyStatementDoc } from '../../pdf/documents/monthlyStatement';
 import { reliefPaymentReceiptDoc } from '../../pdf/documents/reliefPaymentReceipt';
 import { renderPdf } from '../../pdf/render';
+import { auditAnchor } from '../audit/chain';
 import { Deferred, type HandlerContext } from '../context';
 import type { HandlerMap } from '../handler';
+import { printMaterialReceipt } from '../materials/print';
+import { goodsIssuedFen, GOODS_ISSUED_SQL } from '../materials/reliefGoods';
 import { getReliefRow } from '../relief/store';
 import { accountBalance, fundBalance, getAccount, getFund, postEntry, type AccountRow, type FundRow } from './books';
 import { closeMonth, monthStatus, reopenMonth } from './months';
@@ -176,6 +179,7 @@ export const ledgerHandlers: HandlerMap<keyof typeof ledgerChannels> = {
   },
   'ledger.printReceipt': (ctx, { receiptId }) => {
     const r = getReceipt(ctx.db, receiptId);
+    if (r.source_type === 'material_document') return printMaterialReceipt(ctx, r.id);
     ctx.db.prepare('UPDATE receipts SET print_count = print_count + 1 WHERE id = ?').run(r.id);
     const receipt = toReceipt(getReceipt(ctx.db, r.id));
     const opts = { handler: ctx.user!.displayName, reprint: r.print_count > 0 };
@@ -199,12 +203,25 @@ export const ledgerHandlers: HandlerMap<keyof typeof ledgerChannels> = {
     (
       db
         .prepare(
-          `SELECT a.id, a.number, f.name, f.id_number, f.work_unit, a.category, a.amount_fen, f.bank_name, f.bank_card FROM relief_applications a
-           JOIN worker_files f ON f.id = a.file_id WHERE a.status = 'payable'
-           AND NOT EXISTS (SELECT 1 FROM relief_payments p WHERE p.application_id = a.id AND p.reversal_entry_id IS NULL) ORDER BY a.id`,
+          `SELECT * FROM (SELECT a.id, a.number, f.name, f.id_number, f.work_unit, a.category, a.amount_fen, ${GOODS_ISSUED_SQL} AS goods_fen, f.bank_name, f.bank_card
+           FROM relief_applications a JOIN worker_files f ON f.id = a.file_id WHERE a.status = 'payable'
+           AND NOT EXISTS (SELECT 1 FROM relief_payments p WHERE p.application_id = a.id AND p.reversal_entry_id IS NULL))
+           WHERE goods_fen < amount_fen ORDER BY id`,
         )
-        .all() as { id: number; number: string; name: string; id_number: string; work_unit: string; category: ReliefCategory; amount_fen: number; bank_name: string; bank_card: string }[]
-    ).map((r) => ({ applicationId: r.id, number: r.number, name: r.name, idNumber: r.id_number, workUnit: r.work_unit, category: r.category, amountFen: r.amount_fen, bankName: r.bank_name, bankCard: r.bank_card })),
+        .all() as { id: number; number: string; name: string; id_number: string; work_unit: string; category: ReliefCategory; amount_fen: number; goods_fen: number; bank_name: string; bank_card: string }[]
+    ).map((r) => ({
+      applicationId: r.id,
+      number: r.number,
+      name: r.name,
+      idNumber: r.id_number,
+      workUnit: r.work_unit,
+      category: r.category,
+      approvedFen: r.amount_fen,
+      goodsFen: r.goods_fen,
+      amountFen: r.amount_fen - r.goods_fen,
+      bankName: r.bank_name,
+      bankCard: r.bank_card,
+    })),
 
   'ledger.payRelief': (ctx, { applicationId, fundId, method, accountId }) => {
     const app = getReliefRow(ctx.db, applicationId);
@@ -212,6 +229,10 @@ export const ledgerHandlers: HandlerMap<keyof typeof ledgerChannels> = {
     if (ctx.db.prepare('SELECT 1 FROM relief_payments WHERE application_id = ? AND reversal_entry_id IS NULL').get(applicationId)) {
       fail('CONFLICT', `${app.number} 已经发放过，不能重复发放`);
     }
+    // Goods already issued against the approval are part of it: cash pays what is left.
+    const goods = goodsIssuedFen(ctx.db, applicationId);
+    const amount = app.amount_fen - goods;
+    if (amount <= 0) fail('RULE', `${app.number} 批准的 ${formatYuan(app.amount_fen)} 已全部以物资发放（物资估价 ${formatYuan(goods)}），没有可发放的救助金。`);
     const file = ctx.db.prepare('SELECT bank_name, bank_card FROM worker_files WHERE id = ?').get(app.file_id) as { bank_name: string; bank_card: string };
     if (method === 'bank' && !file.bank_card) fail('RULE', `${app.name} 的档案没有登记银行卡，不能转账，请改用现金或先补登银行卡`);
     const fund = getFund(ctx.db, fundId);
@@ -223,17 +244,17 @@ export const ledgerHandlers: HandlerMap<keyof typeof ledgerChannels> = {
       memo: `发放${RELIEF_CATEGORY_LABELS[app.category]} ${app.name}（${app.number}）`,
       kind: 'relief_payment',
       lines: [
-        { accountId: expense.id, fundId: fund.id, debitFen: app.amount_fen, creditFen: 0 },
-        { accountId: money.id, fundId: fund.id, debitFen: 0, creditFen: app.amount_fen },
+        { accountId: expense.id, fundId: fund.id, debitFen: amount, creditFen: 0 },
+        { accountId: money.id, fundId: fund.id, debitFen: 0, creditFen: amount },
       ],
     });
     const id = Number(
       ctx.db
         .prepare('INSERT INTO relief_payments (application_id, fund_id, method, account_id, amount_fen, entry_id, paid_by, paid_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(applicationId, fund.id, method, money.id, app.amount_fen, entryId, ctx.user!.id, ctx.now.toISOString()).lastInsertRowid,
+        .run(applicationId, fund.id, method, money.id, amount, entryId, ctx.user!.id, ctx.now.toISOString()).lastInsertRowid,
     );
     const receipt = issueReceipt(ctx, 'relief_payment', { type: 'relief_payment', id });
-    ctx.audit({ summary: `发放 ${app.number} ${app.name} ${formatYuan(app.amount_fen)}，${fund.name}，凭证 ${receipt.number}`, entityType: 'relief', entityId: applicationId });
+    ctx.audit({ summary: `发放 ${app.number} ${app.name} ${formatYuan(amount)}${goods ? `（批准 ${formatYuan(app.amount_fen)}，已发物资 ${formatYuan(goods)}）` : ''}，${fund.name}，凭证 ${receipt.number}`, entityType: 'relief', entityId: applicationId });
     return toPayment(ctx.db, ctx.db.prepare(`${PAYMENT_SELECT} WHERE p.id = ?`).get(id) as PaymentRow);
   },
   'ledger.payments': ({ db }, { month }) =>
@@ -269,12 +290,12 @@ export const ledgerHandlers: HandlerMap<keyof typeof ledgerChannels> = {
     return cashBook(db, accountId, month);
   },
   'ledger.trialBalance': ({ db }, { month }) => trialBalance(db, month),
-  'ledger.monthStatus': ({ db }, { month }) => monthStatus(db, month),
+  'ledger.monthStatus': (ctx, { month }) => monthStatus(ctx.db, month, ctx.user, localDate(ctx.now)),
   'ledger.closeMonth': (ctx, { month, counts, explanation }) => closeMonth(ctx, month, counts, explanation),
   'ledger.reopenMonth': (ctx, { month, reason }) => reopenMonth(ctx, month, reason),
   'ledger.statement': ({ db }, { month }) => monthlyStatement(db, month),
   'ledger.statementPdf': (ctx, { month }) => {
-    const doc = monthlyStatementDoc(monthlyStatement(ctx.db, month), centreOf(ctx), { preparedBy: ctx.user!.displayName });
+    const doc = monthlyStatementDoc(monthlyStatement(ctx.db, month), centreOf(ctx), { preparedBy: ctx.user!.displayName, auditAnchor: auditAnchor(ctx.db) ?? undefined });
     return new Deferred(async () => ({ fileName: `月度收支明细表-${month}.pdf`, base64: (await renderPdf(doc)).toString('base64') }));
   },
   'ledger.statementXlsx': (ctx, { month }) => {

@@ -1,21 +1,23 @@
+import type { SessionUser } from '../../../shared/contract/auth';
 import type { MonthStatus } from '../../../shared/contract/ledger';
 import { localDate } from '../../../shared/dates';
 import { fail } from '../../../shared/errors';
 import { formatYuan } from '../../../shared/money';
+import { monthLabel } from '../../../shared/months';
 import type { Db } from '../../db/open';
 import type { HandlerContext } from '../context';
-import { isMonthClosed } from './books';
+import { balanceThrough, closeBlocker, closedMonthsFrom, isMonthClosed, lockedThrough, nextMonthToClose, storeSnapshot, takeSnapshot } from './periods';
 
-export function monthStatus(db: Db, month: string): MonthStatus {
-  const books = (
-    db
-      .prepare(
-        `SELECT a.id, a.name, a.kind, coalesce(sum(l.debit_fen - l.credit_fen), 0) AS book FROM accounts a
-         LEFT JOIN journal_lines l ON l.account_id = a.id AND l.month <= ? WHERE a.kind IN ('cash', 'bank') AND a.active = 1
-         GROUP BY a.id ORDER BY a.code`,
-      )
-      .all(month) as { id: number; name: string; kind: 'cash' | 'bank'; book: number }[]
-  ).map((b) => ({ accountId: b.id, accountName: b.name, kind: b.kind, bookFen: b.book }));
+const monthEntity = (month: string) => Number(month.replace('-', ''));
+
+/** A month's close state, its book figures for the count, and what this user may do with it (the core decides, pages render). */
+export function monthStatus(db: Db, month: string, user: SessionUser | null, today: string): MonthStatus {
+  const accounts = db.prepare("SELECT id, name, kind FROM accounts WHERE kind IN ('cash', 'bank') AND active = 1 ORDER BY code").all() as {
+    id: number;
+    name: string;
+    kind: 'cash' | 'bank';
+  }[];
+  const books = accounts.map((a) => ({ accountId: a.id, accountName: a.name, kind: a.kind, bookFen: balanceThrough(db, { accountId: a.id }, month) }));
   const history = (
     db
       .prepare('SELECT e.action, u.display_name AS by_name, e.at, e.reason FROM month_events e JOIN users u ON u.id = e.by_user WHERE e.month = ? ORDER BY e.id')
@@ -23,14 +25,30 @@ export function monthStatus(db: Db, month: string): MonthStatus {
   ).map((h) => ({ action: h.action, by: h.by_name, at: h.at, reason: h.reason }));
   const closed = isMonthClosed(db, month);
   const lastClose = [...history].reverse().find((h) => h.action === 'close');
-  return { month, closed, closedAt: closed ? lastClose!.at : null, closedBy: closed ? lastClose!.by : null, books, history };
+  const blocker = closed ? null : closeBlocker(db, month, today);
+  const roles = user?.roles ?? [];
+  return {
+    month,
+    closed,
+    closedAt: closed ? (lastClose?.at ?? null) : null,
+    closedBy: closed ? (lastClose?.by ?? null) : null,
+    lockedThrough: lockedThrough(db),
+    nextToClose: nextMonthToClose(db),
+    canClose: !closed && blocker === null && roles.includes('finance'),
+    closeBlockedReason: blocker,
+    canReopen: closed && roles.includes('chair'),
+    books,
+    history,
+  };
 }
 
-/** Closes a month after the cash count and bank statements: differences must be zero or explained. */
+/** Closes the next month in order, after it has ended, once the cash count and bank statements agree or differences are explained. */
 export function closeMonth(ctx: HandlerContext, month: string, counts: { accountId: number; countedFen: number }[], explanation: string): MonthStatus {
-  if (isMonthClosed(ctx.db, month)) fail('CONFLICT', `${month} 已经结账`);
-  if (month > localDate(ctx.now).slice(0, 7)) fail('RULE', '不能为未来的月份结账');
-  const status = monthStatus(ctx.db, month);
+  const today = localDate(ctx.now);
+  if (isMonthClosed(ctx.db, month)) fail('CONFLICT', `${monthLabel(month)}已经结账。`);
+  const blocker = closeBlocker(ctx.db, month, today);
+  if (blocker) fail('RULE', blocker);
+  const status = monthStatus(ctx.db, month, ctx.user, today);
   const counted = new Map(counts.map((c) => [c.accountId, c.countedFen]));
   const differences: string[] = [];
   for (const b of status.books) {
@@ -39,16 +57,28 @@ export function closeMonth(ctx: HandlerContext, month: string, counts: { account
     else if (c !== b.bookFen) differences.push(`${b.accountName}：账面 ${formatYuan(b.bookFen)}，实有 ${formatYuan(c)}，差额 ${formatYuan(c - b.bookFen)}`);
   }
   if (differences.length > 0 && explanation.length < 2) fail('RULE', `账实不符，请写明差异原因后再结账：${differences.join('；')}`);
-  ctx.db
-    .prepare("INSERT INTO month_events (month, action, by_user, at, reason, counts_json) VALUES (?, 'close', ?, ?, ?, ?)")
-    .run(month, ctx.user!.id, ctx.now.toISOString(), explanation, JSON.stringify({ counts, differences }));
-  ctx.audit({ summary: `${month} 结账${differences.length ? `；${differences.join('；')}；说明：${explanation}` : '，账实相符'}`, entityType: 'month', entityId: Number(month.replace('-', '')) });
-  return monthStatus(ctx.db, month);
+  const snapshot = takeSnapshot(ctx.db, month);
+  const eventId = Number(
+    ctx.db
+      .prepare("INSERT INTO month_events (month, action, by_user, at, reason, counts_json, has_snapshot) VALUES (?, 'close', ?, ?, ?, ?, 1)")
+      .run(month, ctx.user!.id, ctx.now.toISOString(), explanation, JSON.stringify({ counts, differences })).lastInsertRowid,
+  );
+  storeSnapshot(ctx.db, eventId, snapshot);
+  ctx.audit({ summary: `${month} 结账${differences.length ? `；${differences.join('；')}；说明：${explanation}` : '，账实相符'}`, entityType: 'month', entityId: monthEntity(month) });
+  return monthStatus(ctx.db, month, ctx.user, today);
 }
 
+/** Reopens a closed month and, newest first, every closed month after it: closed months stay a prefix. */
 export function reopenMonth(ctx: HandlerContext, month: string, reason: string): MonthStatus {
-  if (!isMonthClosed(ctx.db, month)) fail('CONFLICT', `${month} 没有结账，无需反结账`);
-  ctx.db.prepare("INSERT INTO month_events (month, action, by_user, at, reason) VALUES (?, 'reopen', ?, ?, ?)").run(month, ctx.user!.id, ctx.now.toISOString(), reason);
-  ctx.audit({ summary: `${month} 反结账。原因：${reason}`, entityType: 'month', entityId: Number(month.replace('-', '')) });
-  return monthStatus(ctx.db, month);
+  const months = closedMonthsFrom(ctx.db, month);
+  if (!months.includes(month)) fail('CONFLICT', `${monthLabel(month)}没有结账，无需反结账。`);
+  const insert = ctx.db.prepare("INSERT INTO month_events (month, action, by_user, at, reason) VALUES (?, 'reopen', ?, ?, ?)");
+  for (const m of months) insert.run(m, ctx.user!.id, ctx.now.toISOString(), m === month ? reason : `随${monthLabel(month)}一并反结账：${reason}`);
+  const later = months.filter((m) => m !== month);
+  ctx.audit({
+    summary: `${month} 反结账${later.length ? `（其后已结账的 ${later.reverse().join('、')} 一并反结账）` : ''}。原因：${reason}`,
+    entityType: 'month',
+    entityId: monthEntity(month),
+  });
+  return monthStatus(ctx.db, month, ctx.user, localDate(ctx.now));
 }

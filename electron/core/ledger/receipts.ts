@@ -48,10 +48,12 @@ export const getReceipt = (db: Db, id: number): ReceiptRow =>
 export const receiptsFor = (db: Db, type: string, id: number): ReceiptRow[] =>
   db.prepare('SELECT * FROM receipts WHERE source_type = ? AND source_id = ? ORDER BY id').all(type, id) as ReceiptRow[];
 
-/** A spoiled receipt is kept as void and the same source gets the next number. */
+/** A spoiled receipt is kept as void and the same source gets the next number (a material document points at it). */
 export function voidAndReissue(ctx: HandlerContext, receiptId: number, reason: string): ReceiptRow {
   const r = getReceipt(ctx.db, receiptId);
   if (r.status === 'void') fail('CONFLICT', `收据 ${r.number} 已经作废`);
   ctx.db.prepare("UPDATE receipts SET status = 'void', void_reason = ?, voided_by = ?, voided_at = ? WHERE id = ?").run(reason, ctx.user!.id, ctx.now.toISOString(), r.id);
-  return issueReceipt(ctx, r.kind, { type: r.source_type, id: r.source_id });
+  const next = issueReceipt(ctx, r.kind, { type: r.source_type, id: r.source_id });
+  if (r.source_type === 'material_document') ctx.db.prepare('UPDATE material_documents SET receipt_id = ? WHERE id = ? AND receipt_id = ?').run(next.id, r.source_id, r.id);
+  return next;
 }

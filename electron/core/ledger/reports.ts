@@ -1,17 +1,12 @@
 import type { CashBook, MonthlyStatement, StatementFund, TrialBalanceRow } from '../../../shared/contract/ledger';
+import { previousMonth } from '../../../shared/months';
 import type { Db } from '../../db/open';
 import { stockLedger } from '../materials/ledger';
 import { getAccount, isMonthClosed } from './books';
+import { balanceThrough, totalsThrough } from './periods';
 
 export const monthStart = (month: string) => `${month}-01`;
-export function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
-export function previousMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
+export { nextMonth, previousMonth } from '../../../shared/months';
 
 interface FundFigures {
   fund_id: number;
@@ -37,18 +32,23 @@ interface DetailRow {
  */
 export function monthlyStatement(db: Db, month: string): MonthlyStatement {
   const start = monthStart(month);
-  const figures = db
+  const figures = new Map<number, FundFigures>();
+  for (const f of db.prepare('SELECT id, name FROM funds ORDER BY id').all() as { id: number; name: string }[]) {
+    figures.set(f.id, { fund_id: f.id, fund_name: f.name, opening: 0, receipts: 0, payments: 0 });
+  }
+  // Opening from the last close (or the lines before it); the month's own lines for receipts and payments.
+  for (const t of totalsThrough(db, previousMonth(month), { moneyOnly: true })) figures.get(t.fundId)!.opening += t.debitFen - t.creditFen;
+  const inMonth = db
     .prepare(
-      `SELECT f.id AS fund_id, f.name AS fund_name,
-         coalesce(sum(CASE WHEN l.month < @month THEN l.debit_fen - l.credit_fen END), 0) AS opening,
-         coalesce(sum(CASE WHEN l.month = @month THEN l.debit_fen END), 0) AS receipts,
-         coalesce(sum(CASE WHEN l.month = @month THEN l.credit_fen END), 0) AS payments
-       FROM funds f
-       LEFT JOIN journal_lines l ON l.fund_id = f.id AND l.month <= @month
-         AND l.account_id IN (SELECT id FROM accounts WHERE kind IN ('cash', 'bank'))
-       GROUP BY f.id ORDER BY f.id`,
+      `SELECT fund_id, sum(debit_fen) AS r, sum(credit_fen) AS p FROM journal_lines
+       WHERE month = ? AND account_id IN (SELECT id FROM accounts WHERE kind IN ('cash', 'bank')) GROUP BY fund_id`,
     )
-    .all({ month }) as FundFigures[];
+    .all(month) as { fund_id: number; r: number; p: number }[];
+  for (const m of inMonth) {
+    const f = figures.get(m.fund_id)!;
+    f.receipts = m.r;
+    f.payments = m.p;
+  }
   const details = db
     .prepare(
       `SELECT l.fund_id, l.date, e.number, e.memo, a.name AS account_name, l.debit_fen, l.credit_fen
@@ -62,7 +62,7 @@ export function monthlyStatement(db: Db, month: string): MonthlyStatement {
     if (!lines) byFund.set(d.fund_id, (lines = []));
     lines.push({ date: d.date, entryNumber: d.number, memo: d.memo, accountName: d.account_name, receiptFen: d.debit_fen, paymentFen: d.credit_fen });
   }
-  const funds = figures
+  const funds = [...figures.values()]
     .filter((f) => f.opening !== 0 || f.receipts !== 0 || f.payments !== 0)
     .map(
       (f): StatementFund => ({
@@ -88,7 +88,7 @@ export function monthlyStatement(db: Db, month: string): MonthlyStatement {
 /** 日记账: one cash or bank account's lines in a month with the running balance. */
 export function cashBook(db: Db, accountId: number, month: string): CashBook {
   const account = getAccount(db, accountId);
-  const opening = (db.prepare('SELECT coalesce(sum(debit_fen - credit_fen), 0) AS b FROM journal_lines WHERE account_id = ? AND month < ?').get(accountId, month) as { b: number }).b;
+  const opening = balanceThrough(db, { accountId }, previousMonth(month));
   const rows = db
     .prepare(
       `SELECT l.date, l.entry_id, e.number, e.memo, f.name AS fund_name, l.debit_fen, l.credit_fen
@@ -106,12 +106,19 @@ export function cashBook(db: Db, accountId: number, month: string): CashBook {
 
 /** 试算平衡表 up to the end of a month: total debits equal total credits when the books are sound. */
 export function trialBalance(db: Db, month: string): TrialBalanceRow[] {
-  return (
-    db
-      .prepare(
-        `SELECT a.id, a.code, a.name, a.kind, coalesce(sum(l.debit_fen), 0) AS debit, coalesce(sum(l.credit_fen), 0) AS credit
-         FROM accounts a LEFT JOIN journal_lines l ON l.account_id = a.id AND l.month <= ? GROUP BY a.id ORDER BY a.code`,
-      )
-      .all(month) as { id: number; code: string; name: string; kind: TrialBalanceRow['kind']; debit: number; credit: number }[]
-  ).map((r) => ({ accountId: r.id, code: r.code, name: r.name, kind: r.kind, debitFen: r.debit, creditFen: r.credit }));
+  const byAccount = new Map<number, { debit: number; credit: number }>();
+  for (const t of totalsThrough(db, month)) {
+    const a = byAccount.get(t.accountId) ?? { debit: 0, credit: 0 };
+    a.debit += t.debitFen;
+    a.credit += t.creditFen;
+    byAccount.set(t.accountId, a);
+  }
+  return (db.prepare('SELECT id, code, name, kind FROM accounts ORDER BY code').all() as { id: number; code: string; name: string; kind: TrialBalanceRow['kind'] }[]).map((r) => ({
+    accountId: r.id,
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    debitFen: byAccount.get(r.id)?.debit ?? 0,
+    creditFen: byAccount.get(r.id)?.credit ?? 0,
+  }));
 }

@@ -1,12 +1,26 @@
-import type { MaterialDocument, Movement } from '../../../shared/contract/materials';
+import type { Location, MaterialDocument, Movement } from '../../../shared/contract/materials';
 import { fail } from '../../../shared/errors';
 import type { MovementKind } from '../../../shared/materials';
 import type { Db } from '../../db/open';
 import type { HandlerContext } from '../context';
 import { formatNumber, nextNumber } from '../numbering';
 
+export interface LocationRow {
+  id: number;
+  name: string;
+  kind: Location['kind'];
+  donor_id: number | null;
+  address: string;
+  contact: string;
+  phone: string;
+}
+export const toLocation = (l: LocationRow): Location => ({ id: l.id, name: l.name, kind: l.kind, donorId: l.donor_id, address: l.address, contact: l.contact, phone: l.phone });
+export const getLocation = (db: Db, id: number): LocationRow =>
+  (db.prepare('SELECT * FROM locations WHERE id = ?').get(id) as LocationRow | undefined) ?? fail('NOT_FOUND', `找不到编号为 ${id} 的存放地点`);
+
 interface DocumentRow {
   id: number;
+  created_by: number;
   created_by_name: string;
   kind: MaterialDocument['kind'];
   number: string | null;

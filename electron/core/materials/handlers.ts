@@ -1,40 +1,26 @@
 import type { Item, Location, materialChannels, StockRow } from '../../../shared/contract/materials';
 import { addDays, localDate } from '../../../shared/dates';
 import { fail } from '../../../shared/errors';
-import { maskIdNumber } from '../../../shared/idcard';
 import { formatYuan } from '../../../shared/money';
-import type { Db } from '../../db/open';
 import { stockLedgerWorkbook } from '../../export/stockLedgerXlsx';
-import { materialDonationReceiptDoc } from '../../pdf/documents/materialDonationReceipt';
-import { materialIssueSlipDoc } from '../../pdf/documents/materialIssueSlip';
 import { stockLedgerDoc } from '../../pdf/documents/stockLedger';
 import { renderPdf } from '../../pdf/render';
 import { Deferred, type HandlerContext } from '../context';
 import type { HandlerMap } from '../handler';
-import { getFund, isMonthClosed, postEntry } from '../ledger/books';
-import { getReceipt, issueReceipt } from '../ledger/receipts';
+import { getFund, postEntry } from '../ledger/books';
+import { assertPostable } from '../ledger/periods';
+import { issueReceipt } from '../ledger/receipts';
 import { getReliefRow } from '../relief/store';
-import { createDocument, getDocumentRow, loadDocument } from './documents';
+import { createDocument, getDocumentRow, getLocation, type LocationRow, loadDocument, toLocation } from './documents';
 import { stockAlerts, stockLedger } from './ledger';
+import { printMaterialReceipt } from './print';
+import { cashPaidFen, goodsIssuedFen } from './reliefGoods';
 import { addIn, getItem, itemLabel, lots, onHand, takeOut } from './stock';
-
-interface LocationRow {
-  id: number;
-  name: string;
-  kind: Location['kind'];
-  donor_id: number | null;
-  address: string;
-  contact: string;
-  phone: string;
-}
-const toLocation = (l: LocationRow): Location => ({ id: l.id, name: l.name, kind: l.kind, donorId: l.donor_id, address: l.address, contact: l.contact, phone: l.phone });
-const getLocation = (db: Db, id: number): LocationRow =>
-  (db.prepare('SELECT * FROM locations WHERE id = ?').get(id) as LocationRow | undefined) ?? fail('NOT_FOUND', `找不到编号为 ${id} 的存放地点`);
 
 /** Stock movements are postings too: a closed month accepts none. */
 function assertOpen(ctx: HandlerContext, date: string): void {
   if (date > localDate(ctx.now)) fail('VALIDATION', '日期不能晚于今天');
-  if (isMonthClosed(ctx.db, date.slice(0, 7))) fail('RULE', `${date.slice(0, 7)} 已结账，不能再登记物资收发。`);
+  assertPostable(ctx.db, date, '物资收发');
 }
 
 type LineIn = { itemId: number; quantity: number; unitValueFen: number; expiryDate: string | null };
@@ -128,7 +114,18 @@ export const materialHandlers: HandlerMap<keyof typeof materialChannels> = {
     if (app.status !== 'payable') fail('RULE', `${app.number} 尚未批准发放，不能领取物资`);
     const location = getLocation(ctx.db, i.locationId);
     const docId = createDocument(ctx, { kind: 'issue', date, status: 'done', locationId: location.id, applicationId: app.id, note: i.note, numbered: false });
+    const goodsBefore = goodsIssuedFen(ctx.db, app.id);
     for (const l of i.lines) takeOut(ctx.db, { documentId: docId, date }, 'issue', l.itemId, location.id, l.quantity);
+    // Goods count against the approval together with unreversed cash paid on it.
+    const value = goodsIssuedFen(ctx.db, app.id) - goodsBefore;
+    const paid = cashPaidFen(ctx.db, app.id);
+    if (goodsBefore + paid + value > app.amount_fen) {
+      const left = Math.max(0, app.amount_fen - goodsBefore - paid);
+      fail(
+        'RULE',
+        `本次物资估价 ${formatYuan(value)}，超出 ${app.number} 批准金额 ${formatYuan(app.amount_fen)} 的剩余额度（已发物资 ${formatYuan(goodsBefore)}，已发现金 ${formatYuan(paid)}，还可发放 ${formatYuan(left)}）。请减少数量；超出部分须提出新的救助申请，经审批后发放。`,
+      );
+    }
     const slip = issueReceipt(ctx, 'material_issue', { type: 'material_document', id: docId });
     ctx.db.prepare('UPDATE material_documents SET receipt_id = ? WHERE id = ?').run(slip.id, docId);
     const doc = loadDocument(ctx.db, docId);
@@ -163,6 +160,11 @@ export const materialHandlers: HandlerMap<keyof typeof materialChannels> = {
   },
   'materials.startStocktake': (ctx, s) => {
     const location = getLocation(ctx.db, s.locationId);
+    const seen = new Set<number>();
+    for (const c of s.counts) {
+      if (seen.has(c.itemId)) fail('VALIDATION', `盘点清单中“${itemLabel(getItem(ctx.db, c.itemId))}”填了不止一行，请合并为一行后再登记。`);
+      seen.add(c.itemId);
+    }
     const docId = createDocument(ctx, { kind: 'stocktake', date: localDate(ctx.now), status: 'pending', locationId: location.id, note: s.note, numbered: true });
     const diffs: string[] = [];
     for (const c of s.counts) {
@@ -177,6 +179,7 @@ export const materialHandlers: HandlerMap<keyof typeof materialChannels> = {
   'materials.decide': (ctx, { documentId, approve, comment }) => {
     const d = getDocumentRow(ctx.db, documentId);
     if (d.status !== 'pending') fail('CONFLICT', '该单据不在待审批状态');
+    if (d.created_by === ctx.user!.id) fail('RULE', `不能审批自己提出的报损/盘点（${d.number}），须由另一位主任审批。`);
     const date = localDate(ctx.now);
     if (approve) {
       assertOpen(ctx, date);
@@ -208,21 +211,7 @@ export const materialHandlers: HandlerMap<keyof typeof materialChannels> = {
   'materials.printDocument': (ctx, { documentId }) => {
     const d = getDocumentRow(ctx.db, documentId);
     if (!d.receipt_id) return fail('RULE', '只有物资捐赠收据和物资领取单可以打印');
-    const before = getReceipt(ctx.db, d.receipt_id);
-    ctx.db.prepare('UPDATE receipts SET print_count = print_count + 1 WHERE id = ?').run(before.id);
-    const receipt = getReceipt(ctx.db, before.id);
-    const doc = loadDocument(ctx.db, documentId);
-    const location = toLocation(getLocation(ctx.db, d.location_id));
-    const common = { handler: ctx.user!.displayName, reprint: before.print_count > 0, printCount: receipt.print_count };
-    ctx.audit({ summary: `打印 ${receipt.number}${common.reprint ? `（补打第 ${receipt.print_count} 次）` : ''}`, entityType: 'material_document', entityId: documentId });
-    if (d.kind === 'donation') {
-      const donor = ctx.db.prepare('SELECT name, kind FROM donors WHERE id = ?').get(d.donor_id) as { name: string; kind: 'unit' | 'person' };
-      const def = materialDonationReceiptDoc(doc, donor, location, centreOf(ctx), { ...common, receiptNumber: receipt.number, void: receipt.status === 'void' });
-      return new Deferred(async () => ({ fileName: `物资捐赠收据-${receipt.number}.pdf`, base64: (await renderPdf(def)).toString('base64') }));
-    }
-    const app = getReliefRow(ctx.db, d.application_id!);
-    const def = materialIssueSlipDoc(doc, { name: app.name, maskedIdNumber: maskIdNumber(app.id_number), workUnit: app.work_unit, applicationNumber: app.number }, centreOf(ctx), common);
-    return new Deferred(async () => ({ fileName: `物资领取单-${receipt.number}.pdf`, base64: (await renderPdf(def)).toString('base64') }));
+    return printMaterialReceipt(ctx, d.receipt_id);
   },
   'materials.ledgerPdf': (ctx, { month }) => {
     const def = stockLedgerDoc(stockLedger(ctx.db, month), centreOf(ctx), { preparedBy: ctx.user!.displayName });

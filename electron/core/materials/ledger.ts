@@ -1,41 +1,56 @@
 import type { StockAlerts, StockLedger } from '../../../shared/contract/materials';
 import { addDays } from '../../../shared/dates';
+import { previousMonth } from '../../../shared/months';
 import type { Db } from '../../db/open';
+import { stockThrough } from '../ledger/periods';
 
 /** 物资收发存: per item and location, opening, in, out and closing in quantity and estimated value. */
 export function stockLedger(db: Db, month: string): StockLedger {
-  const rows = db
+  type Row = { itemId: number; locationId: number; openQ: number; openV: number; inQ: number; inV: number; outQ: number; outV: number };
+  const rows = new Map<string, Row>();
+  const row = (itemId: number, locationId: number): Row => {
+    const key = `${itemId}:${locationId}`;
+    let r = rows.get(key);
+    if (!r) rows.set(key, (r = { itemId, locationId, openQ: 0, openV: 0, inQ: 0, inV: 0, outQ: 0, outV: 0 }));
+    return r;
+  };
+  // Opening from the last close (or all movements before the month); the month's own movements for in and out.
+  for (const lot of stockThrough(db, previousMonth(month))) {
+    const r = row(lot.itemId, lot.locationId);
+    r.openQ += lot.quantity;
+    r.openV += lot.valueFen;
+  }
+  const moves = db
     .prepare(
-      `SELECT m.item_id, i.name AS item_name, i.unit, m.location_id, l.name AS location_name,
-         coalesce(sum(CASE WHEN m.month < @month THEN m.quantity END), 0) AS open_q,
-         coalesce(sum(CASE WHEN m.month = @month AND m.quantity > 0 THEN m.quantity END), 0) AS in_q,
-         coalesce(sum(CASE WHEN m.month = @month AND m.quantity < 0 THEN -m.quantity END), 0) AS out_q,
-         coalesce(sum(CASE WHEN m.month < @month THEN m.value_fen END), 0) AS open_v,
-         coalesce(sum(CASE WHEN m.month = @month AND m.quantity > 0 THEN m.value_fen END), 0) AS in_v,
-         coalesce(sum(CASE WHEN m.month = @month AND m.quantity < 0 THEN -m.value_fen END), 0) AS out_v
-       FROM stock_movements m JOIN items i ON i.id = m.item_id JOIN locations l ON l.id = m.location_id
-       WHERE m.month <= @month GROUP BY m.item_id, m.location_id ORDER BY i.name, l.id`,
+      `SELECT item_id, location_id,
+         coalesce(sum(CASE WHEN quantity > 0 THEN quantity END), 0) AS in_q, coalesce(sum(CASE WHEN quantity > 0 THEN value_fen END), 0) AS in_v,
+         coalesce(sum(CASE WHEN quantity < 0 THEN -quantity END), 0) AS out_q, coalesce(sum(CASE WHEN quantity < 0 THEN -value_fen END), 0) AS out_v
+       FROM stock_movements WHERE month = ? GROUP BY item_id, location_id`,
     )
-    .all({ month }) as { item_id: number; item_name: string; unit: string; location_id: number; location_name: string; open_q: number; in_q: number; out_q: number; open_v: number; in_v: number; out_v: number }[];
+    .all(month) as { item_id: number; location_id: number; in_q: number; in_v: number; out_q: number; out_v: number }[];
+  for (const m of moves) Object.assign(row(m.item_id, m.location_id), { inQ: m.in_q, inV: m.in_v, outQ: m.out_q, outV: m.out_v });
+  const items = new Map((db.prepare('SELECT id, name, unit FROM items').all() as { id: number; name: string; unit: string }[]).map((i) => [i.id, i]));
+  const locations = new Map((db.prepare('SELECT id, name FROM locations').all() as { id: number; name: string }[]).map((l) => [l.id, l.name]));
   return {
     month,
-    rows: rows
-      .filter((r) => r.open_q !== 0 || r.in_q !== 0 || r.out_q !== 0)
+    rows: [...rows.values()]
+      .filter((r) => r.openQ !== 0 || r.inQ !== 0 || r.outQ !== 0)
       .map((r) => ({
-        itemId: r.item_id,
-        itemName: r.item_name,
-        unit: r.unit,
-        locationId: r.location_id,
-        locationName: r.location_name,
-        openingQty: r.open_q,
-        inQty: r.in_q,
-        outQty: r.out_q,
-        closingQty: r.open_q + r.in_q - r.out_q,
-        openingFen: r.open_v,
-        inFen: r.in_v,
-        outFen: r.out_v,
-        closingFen: r.open_v + r.in_v - r.out_v,
-      })),
+        itemId: r.itemId,
+        itemName: items.get(r.itemId)!.name,
+        unit: items.get(r.itemId)!.unit,
+        locationId: r.locationId,
+        locationName: locations.get(r.locationId)!,
+        openingQty: r.openQ,
+        inQty: r.inQ,
+        outQty: r.outQ,
+        closingQty: r.openQ + r.inQ - r.outQ,
+        openingFen: r.openV,
+        inFen: r.inV,
+        outFen: r.outV,
+        closingFen: r.openV + r.inV - r.outV,
+      }))
+      .sort((a, b) => (a.itemName < b.itemName ? -1 : a.itemName > b.itemName ? 1 : a.locationId - b.locationId)),
   };
 }
 

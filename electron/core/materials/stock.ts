@@ -57,17 +57,27 @@ export function addIn(db: Db, m: MovementContext, kind: MovementKind, itemId: nu
   );
 }
 
+/** Goods that go on to someone or somewhere else; expired lots never do, they leave by write-off. */
+const HANDS_ON: readonly MovementKind[] = ['issue', 'transfer_out'];
+
 /**
  * Takes `qty` out of a location, earliest expiry first, each lot at its average estimated value;
  * the last unit of a lot takes its remaining value, so quantities and values reach zero together.
- * Refuses (rolling back the caller's transaction) when the location does not hold enough.
+ * An issue or transfer skips lots expired before the movement's date; a write-off or stocktake
+ * takes them first. Refuses (rolling back the caller's transaction) when the usable stock is short.
  */
 export function takeOut(db: Db, m: MovementContext, kind: MovementKind, itemId: number, locationId: number, qty: number): { lot: Lot; qty: number; valueFen: number }[] {
-  const available = lots(db, itemId, locationId);
+  const all = lots(db, itemId, locationId);
+  const isExpired = (l: Lot) => l.expiry_date !== null && l.expiry_date < m.date;
+  const available = HANDS_ON.includes(kind) ? all.filter((l) => !isExpired(l)) : all;
   const total = available.reduce((s, l) => s + l.qty, 0);
   if (total < qty) {
     const item = getItem(db, itemId);
     const where = (db.prepare('SELECT name FROM locations WHERE id = ?').get(locationId) as { name: string } | undefined)?.name ?? '';
+    const expired = all.filter(isExpired).reduce((s, l) => s + l.qty, 0);
+    if (HANDS_ON.includes(kind) && expired > 0) {
+      fail('RULE', `库存不足：${itemLabel(item)}在“${where}”未过期的只有 ${total} ${item.unit}，本次需要 ${qty} ${item.unit}；另有 ${expired} ${item.unit}已过期，不能发放或调拨，请申请报损。`);
+    }
     fail('RULE', `库存不足：${itemLabel(item)}在“${where}”现有 ${total} ${item.unit}，本次需要 ${qty} ${item.unit}。`);
   }
   const taken: { lot: Lot; qty: number; valueFen: number }[] = [];

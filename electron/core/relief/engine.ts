@@ -13,6 +13,7 @@ export const SOURCES = {
   minimum: `${CHARTER}第六条第1款(2)：一般救济不能低于300元，由中心主任核算决定`,
   chair: `${CHARTER}第六条第1款(3)：需要救济1000元的，主任报工会主席同意`,
   cap: `${CHARTER}第三条(二)2、3：最多不超过1000元`,
+  ceiling: '本中心设置：单笔救助最高限额，例外审批也不得突破',
   yearly: `${CHARTER}第三条(一)5：资金救济原则上每年一次`,
   otherCause: '《困难家庭救助办法》（003）：不得以不同原因重复救助',
   exclusion: '《困难家庭救助办法》（003）：因赌博、吸毒等违法行为致困或拒绝培训和就业援助的不予救助',
@@ -53,6 +54,8 @@ export interface PastGrant {
   amountFen: number;
   /** Local date the grant was approved. */
   date: string;
+  /** Set when the grant went to another file of the same household: that file's holder. */
+  householdHolder?: string;
 }
 
 export interface EngineInput {
@@ -106,10 +109,11 @@ export function adviseRelief(input: EngineInput): DecisionAdvice {
   const since = monthsBefore(today, p.reliefMonthsBetweenGrants);
   const recent = input.history.filter((g) => g.date > since && g.date <= today);
   for (const g of recent) {
-    fire('yearly', 'override', `${g.date} 已救助一次（${g.number}，${RELIEF_CATEGORY_LABELS[g.category]} ${formatYuan(g.amountFen)}），不足 ${p.reliefMonthsBetweenGrants} 个月再次救助须工会主席批准并写明理由`, SOURCES.yearly);
+    const whose = g.householdHolder ? `同一家庭${g.householdHolder}的档案` : '';
+    fire('yearly', 'override', `${whose}${g.date} 已救助一次（${g.number}，${RELIEF_CATEGORY_LABELS[g.category]} ${formatYuan(g.amountFen)}），不足 ${p.reliefMonthsBetweenGrants} 个月再次救助须工会主席批准并写明理由`, SOURCES.yearly);
     if (g.category !== category) fire('otherCause', 'override', `不得以不同原因重复救助：上次为${RELIEF_CATEGORY_LABELS[g.category]}，本次为${RELIEF_CATEGORY_LABELS[category]}`, SOURCES.otherCause);
   }
-  if (recent.length === 0) fire('yearly', 'pass', `近 ${p.reliefMonthsBetweenGrants} 个月内没有救助记录`, SOURCES.yearly);
+  if (recent.length === 0) fire('yearly', 'pass', `近 ${p.reliefMonthsBetweenGrants} 个月内本家庭没有救助记录`, SOURCES.yearly);
 
   // Who counts as a hardship household (000).
   // Causes from the file's list, its own flags and the category applied for.
@@ -183,6 +187,7 @@ export function adviseRelief(input: EngineInput): DecisionAdvice {
     else fire('schooling', 'warn', '助学救助针对确因经济原因可能失辍学的子女，请核实', SOURCES.schooling);
   }
 
+  if (amountFen > p.reliefCeilingFen) fire('ceiling', 'fail', `申请金额 ${formatYuan(amountFen)} 超过单笔救助最高限额 ${formatYuan(p.reliefCeilingFen)}，例外审批也不能突破`, SOURCES.ceiling);
   if (amountFen > p.reliefCapFen) fire('cap', 'override', `申请金额 ${formatYuan(amountFen)} 超过一般救助上限 ${formatYuan(p.reliefCapFen)}`, SOURCES.cap);
 
   const approvers: Approver[] = ['director'];

@@ -5,7 +5,7 @@ import { RELIEF_CATEGORY_LABELS } from '../../../shared/relief';
 import { FILE_DOCUMENT_LABELS } from '../../../shared/workerFile';
 import { reliefNoticeDoc } from '../../pdf/documents/reliefNotice';
 import { renderPdf } from '../../pdf/render';
-import { Deferred } from '../context';
+import { Deferred, type HandlerContext } from '../context';
 import { getFileRow } from '../files/store';
 import type { HandlerMap } from '../handler';
 import { formatNumber, nextNumber } from '../numbering';
@@ -15,9 +15,16 @@ import { inboxCondition } from './inbox';
 import { concludeNotice, createNotice, loadNotice, objectToLine, resolveObjection } from './notices';
 import { RELIEF_SELECT, toReliefSummary, type ReliefRow } from './rows';
 import { adviceFor, getReliefRow, GRANTED_STATUSES, loadRelief } from './store';
+import { assertReliefAllowed } from './policy';
 import { afterEdit, decide, submit, withdraw } from './workflow';
 
 const ENTITY = 'relief';
+
+/** The hard ceiling holds even for an exception: refuse before anything is written. */
+function assertWithinCeiling(ctx: HandlerContext, amountFen: number): void {
+  const ceiling = ctx.settings.reliefCeilingFen;
+  if (amountFen > ceiling) fail('RULE', `申请金额 ${formatYuan(amountFen)} 超过单笔救助最高限额 ${formatYuan(ceiling)}，例外审批也不能突破。`);
+}
 
 export const reliefHandlers: HandlerMap<keyof typeof reliefChannels> = {
   'relief.advise': (ctx, p) => {
@@ -29,6 +36,7 @@ export const reliefHandlers: HandlerMap<keyof typeof reliefChannels> = {
     const file = getFileRow(ctx.db, input.fileId);
     if (file.status === 'exited') fail('RULE', '该职工档案已脱困退出，不能申请救助。');
     if (input.petitionId !== null) getPetitionRow(ctx.db, input.petitionId);
+    assertWithinCeiling(ctx, input.amountFen);
     const year = Number(localDate(ctx.now).slice(0, 4));
     const number = formatNumber('JZ', year, nextNumber(ctx.db, 'relief', year));
     const id = Number(
@@ -54,9 +62,8 @@ export const reliefHandlers: HandlerMap<keyof typeof reliefChannels> = {
 
   'relief.update': (ctx, { id, application: a }) => {
     const before = getReliefRow(ctx.db, id);
-    if (!['draft', 'pending_director', 'pending_chair', 'awaiting_notice'].includes(before.status)) {
-      fail('CONFLICT', `${before.number} 已进入公示或已结束，不能修改。`);
-    }
+    assertReliefAllowed(ctx.db, ctx.user!, before, 'edit');
+    assertWithinCeiling(ctx, a.amountFen);
     ctx.db
       .prepare('UPDATE relief_applications SET category = ?, facts_json = ?, amount_fen = ?, reasons = ?, override_reason = ? WHERE id = ?')
       .run(a.category, JSON.stringify(a.facts), a.amountFen, a.reasons, a.overrideReason, id);
@@ -96,7 +103,7 @@ export const reliefHandlers: HandlerMap<keyof typeof reliefChannels> = {
 
   'relief.markDocument': (ctx, { id, doc, received }) => {
     const r = getReliefRow(ctx.db, id);
-    if (r.status !== 'draft') fail('CONFLICT', `${r.number} 已提交，材料清单不能再改。如需补正请先退回修改。`);
+    assertReliefAllowed(ctx.db, ctx.user!, r, 'markDocument');
     if (received) {
       ctx.db
         .prepare('INSERT OR IGNORE INTO relief_documents (application_id, doc, received_by, received_at) VALUES (?, ?, ?, ?)')

@@ -8,6 +8,7 @@ import type { Db } from '../../db/open';
 import type { HandlerContext } from '../context';
 import { loadFile } from '../files/store';
 import { adviseRelief, type EngineFile, type PastGrant } from './engine';
+import { reliefPermissions } from './policy';
 import { parseAdvice, parseFacts, RELIEF_SELECT, toDecision, toReliefSummary, type DecisionRow, type ReliefRow } from './rows';
 
 /** Statuses in which an application counts as a grant for the once-a-year rule. */
@@ -34,16 +35,33 @@ export function engineFile(db: Db, fileId: number, settings: Settings): EngineFi
   };
 }
 
+/**
+ * Grants to the household, not only the file: every file whose holder or members share an ID number
+ * with this file's holder or members (a spouse with her own file is the same family, 003).
+ */
 export function pastGrants(db: Db, fileId: number, exceptApplicationId: number | null): PastGrant[] {
   return (
     db
       .prepare(
-        `SELECT number, category, amount_fen, approved_date FROM relief_applications
-         WHERE file_id = ? AND id IS NOT ? AND approved_date IS NOT NULL AND status IN (${GRANTED_STATUSES.map(() => '?').join(', ')})
-         ORDER BY approved_date`,
+        `WITH ids(idn) AS (
+           SELECT id_number FROM worker_files WHERE id = @fileId
+           UNION SELECT id_number FROM household_members WHERE file_id = @fileId AND id_number <> ''),
+         family(fid) AS (
+           SELECT id FROM worker_files WHERE id_number IN (SELECT idn FROM ids)
+           UNION SELECT file_id FROM household_members WHERE id_number <> '' AND id_number IN (SELECT idn FROM ids))
+         SELECT a.number, a.category, a.amount_fen, a.approved_date, a.file_id, f.name FROM relief_applications a JOIN worker_files f ON f.id = a.file_id
+         WHERE a.file_id IN (SELECT fid FROM family) AND a.id IS NOT @except AND a.approved_date IS NOT NULL
+           AND a.status IN (${GRANTED_STATUSES.map((s) => `'${s}'`).join(', ')})
+         ORDER BY a.approved_date`,
       )
-      .all(fileId, exceptApplicationId, ...GRANTED_STATUSES) as { number: string; category: ReliefCategory; amount_fen: number; approved_date: string }[]
-  ).map((g) => ({ number: g.number, category: g.category, amountFen: g.amount_fen, date: g.approved_date }));
+      .all({ fileId, except: exceptApplicationId }) as { number: string; category: ReliefCategory; amount_fen: number; approved_date: string; file_id: number; name: string }[]
+  ).map((g) => ({
+    number: g.number,
+    category: g.category,
+    amountFen: g.amount_fen,
+    date: g.approved_date,
+    ...(g.file_id === fileId ? {} : { householdHolder: g.name }),
+  }));
 }
 
 /** The engine's advice under the policy in force today, for a file and a proposal. */
@@ -99,6 +117,7 @@ export function loadRelief(ctx: HandlerContext, id: number): ReliefApplication {
     })),
     decisions: decisions.map(toDecision),
     noticeId: r.notice_id,
+    permissions: reliefPermissions(ctx.db, ctx.user, r),
   };
 }
 

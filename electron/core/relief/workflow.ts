@@ -2,12 +2,13 @@ import type { ReliefApplication } from '../../../shared/contract/reliefTypes';
 import { localDate } from '../../../shared/dates';
 import { fail } from '../../../shared/errors';
 import { formatYuan } from '../../../shared/money';
-import { RELIEF_STATUS_LABELS, requiredDocuments, type ReliefStatus } from '../../../shared/relief';
+import { requiredDocuments, type ReliefStatus } from '../../../shared/relief';
 import { FILE_DOCUMENT_LABELS } from '../../../shared/workerFile';
 import type { HandlerContext } from '../context';
 import { loadFile } from '../files/store';
 import { parseFacts, type ReliefRow } from './rows';
-import { adviceFor, decisionsOf, getReliefRow, loadRelief, recordDecision } from './store';
+import { assertReliefAllowed } from './policy';
+import { adviceFor, getReliefRow, loadRelief, recordDecision } from './store';
 
 const ENTITY = 'relief';
 
@@ -18,12 +19,6 @@ function setStatus(ctx: HandlerContext, id: number, status: ReliefStatus, extra:
     .run({ id, status, ...extra });
 }
 
-function assertStatus(r: ReliefRow, allowed: ReliefStatus[], doing: string): void {
-  if (!allowed.includes(r.status)) {
-    fail('CONFLICT', `${r.number} 目前是“${RELIEF_STATUS_LABELS[r.status]}”，不能${doing}。`);
-  }
-}
-
 /** After the last approval: into the notice queue when the policy asks for one, else straight to payable. */
 function approvedStatus(ctx: HandlerContext): ReliefStatus {
   return ctx.settings.reliefNoticeRequired ? 'awaiting_notice' : 'payable';
@@ -31,7 +26,7 @@ function approvedStatus(ctx: HandlerContext): ReliefStatus {
 
 export function submit(ctx: HandlerContext, id: number): ReliefApplication {
   const r = getReliefRow(ctx.db, id);
-  assertStatus(r, ['draft'], '提交');
+  assertReliefAllowed(ctx.db, ctx.user!, r, 'submit');
   const file = loadFile(ctx.db, r.file_id, ctx.settings.minLivingLineFen);
   const received = new Set((ctx.db.prepare('SELECT doc FROM relief_documents WHERE application_id = ?').all(id) as { doc: string }[]).map((d) => d.doc));
   const missing = requiredDocuments(r.category, file).filter((d) => !received.has(d));
@@ -56,16 +51,8 @@ export function submit(ctx: HandlerContext, id: number): ReliefApplication {
 
 export function decide(ctx: HandlerContext, id: number, decision: 'approve' | 'reject' | 'return', comment: string): ReliefApplication {
   const r = getReliefRow(ctx.db, id);
-  assertStatus(r, ['pending_director', 'pending_chair'], '审批');
+  assertReliefAllowed(ctx.db, ctx.user!, r, 'decide');
   const stage = r.status === 'pending_director' ? 'director' : 'chair';
-  const user = ctx.user!;
-  if (!user.roles.includes(stage)) fail('FORBIDDEN', stage === 'director' ? '这一步须由中心主任审批。' : '这一步须由工会主席审批。');
-  if (r.proposed_by === user.id) fail('RULE', '不能审批自己提出的申请：请由其他有权限的同事审批。');
-  const history = decisionsOf(ctx.db, id);
-  const lastSubmit = Math.max(...history.filter((d) => d.decision === 'submit').map((d) => d.id));
-  if (stage === 'chair' && history.some((d) => d.id > lastSubmit && d.stage === 'director' && d.decision === 'approve' && d.by_user === user.id)) {
-    fail('RULE', '同一人不能既作主任审批又作主席审批：请由另一位工会主席审批。');
-  }
   const label = { approve: '同意', reject: '不同意', return: '退回修改' }[decision];
   if (decision !== 'approve') {
     setStatus(ctx, id, decision === 'reject' ? 'rejected' : 'draft');
@@ -77,6 +64,9 @@ export function decide(ctx: HandlerContext, id: number, decision: 'approve' | 'r
   const advice = adviceFor(ctx, { fileId: r.file_id, category: r.category, facts: parseFacts(r), amountFen: r.amount_fen, applicationId: id });
   if (advice.verdict === 'not_eligible') fail('RULE', `按现行政策不符合救助条件：${advice.rules.filter((x) => x.outcome === 'fail').map((x) => x.text).join('；')}`);
   if (advice.verdict === 'override' && !r.override_reason) fail('RULE', '该申请须例外处理但没有写明例外理由，请退回修改。');
+  if (advice.verdict === 'override' && stage === 'chair' && comment.trim().length < 2) {
+    fail('RULE', '这是例外审批：请在审批意见中写明同意例外的理由。');
+  }
   const needsChair = advice.approvers.includes('chair');
   const next: ReliefStatus = stage === 'director' && needsChair ? 'pending_chair' : approvedStatus(ctx);
   const final = next !== 'pending_chair';
@@ -94,22 +84,27 @@ export function decide(ctx: HandlerContext, id: number, decision: 'approve' | 'r
   return loadRelief(ctx, id);
 }
 
-/** An edit after an approval sends the application back to the director. */
+/**
+ * An edit after submission, by anyone, is a new proposal: it goes on the decision trail under the
+ * editor's name (who may then not approve it) and the application goes back to the director.
+ */
 export function afterEdit(ctx: HandlerContext, before: ReliefRow, amountFen: number): void {
-  if (before.status === 'pending_chair' || before.status === 'awaiting_notice') {
-    setStatus(ctx, before.id, 'pending_director', { approved_date: null });
-    recordDecision(ctx, before.id, {
-      stage: 'staff',
-      decision: 'amount_changed',
-      comment: `批准后修改（金额 ${formatYuan(before.amount_fen)} → ${formatYuan(amountFen)}），退回主任重新审批`,
-      amountFen,
-    });
-  }
+  if (before.status === 'draft') return;
+  const r = getReliefRow(ctx.db, before.id);
+  const advice = adviceFor(ctx, { fileId: r.file_id, category: r.category, facts: parseFacts(r), amountFen: r.amount_fen, applicationId: r.id });
+  setStatus(ctx, before.id, 'pending_director', { approved_date: null, advice_json: JSON.stringify(advice), needs_chair: advice.approvers.includes('chair') ? 1 : 0 });
+  const amount = before.amount_fen === amountFen ? `金额 ${formatYuan(amountFen)} 未变` : `金额 ${formatYuan(before.amount_fen)} → ${formatYuan(amountFen)}`;
+  recordDecision(ctx, before.id, {
+    stage: 'staff',
+    decision: 'amount_changed',
+    comment: `提交后由 ${ctx.user!.displayName} 修改（${amount}），视为其重新提出，退回主任审批`,
+    amountFen,
+  });
 }
 
 export function withdraw(ctx: HandlerContext, id: number, reason: string): ReliefApplication {
   const r = getReliefRow(ctx.db, id);
-  assertStatus(r, ['draft', 'pending_director', 'pending_chair', 'awaiting_notice'], '撤回');
+  assertReliefAllowed(ctx.db, ctx.user!, r, 'withdraw');
   setStatus(ctx, id, 'withdrawn', { approved_date: null });
   recordDecision(ctx, id, { stage: 'staff', decision: 'withdraw', comment: reason, amountFen: r.amount_fen });
   ctx.audit({ summary: `${r.number}：撤回。${reason}`, entityType: ENTITY, entityId: id });

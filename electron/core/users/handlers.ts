@@ -38,6 +38,11 @@ export const userHandlers: HandlerMap<keyof typeof userChannels> = {
   'users.update': (ctx, input) => {
     const before = mustFind(ctx, input.id);
     const beforeRoles = rolesOf(ctx.db, before.id);
+    // Four eyes: nobody widens their own powers; another administrator must grant them.
+    const granted = input.roles.filter((r) => !beforeRoles.includes(r));
+    if (before.id === ctx.user!.id && granted.length > 0) {
+      fail('RULE', `不能给自己增加角色（${roleText(granted)}）：请由另一位管理员授予。`);
+    }
     ctx.db.prepare('UPDATE users SET display_name = ?, active = ? WHERE id = ?').run(input.displayName, input.active ? 1 : 0, before.id);
     setRoles(ctx.db, before.id, input.roles);
     assertAnAdminRemains(ctx);

@@ -6,6 +6,9 @@ import relief from './0005_relief';
 import ledger from './0006_ledger';
 import materials from './0007_materials';
 import fileWarnings from './0008_file_warnings';
+import periods from './0009_periods';
+import auditAnchor from './0010_audit_anchor';
+import immutableBooks from './0011_immutable_books';
 
 export interface Migration {
   id: string;
@@ -22,4 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0006_ledger', sql: ledger },
   { id: '0007_materials', sql: materials },
   { id: '0008_file_warnings', sql: fileWarnings },
+  { id: '0009_periods', sql: periods },
+  { id: '0010_audit_anchor', sql: auditAnchor },
+  { id: '0011_immutable_books', sql: immutableBooks },
 ];

@@ -28,6 +28,8 @@ export interface MaterialIssueSlipOptions {
   /** A second or later print of the slip (补打); `printCount` counts this print. */
   reprint: boolean;
   printCount: number;
+  /** The slip was voided: the 已作废 stamp and 作废 watermark (no extra line, so it stays one page). */
+  void?: boolean;
 }
 
 const orDash = (s: string) => (s.trim() === '' ? '—' : s.trim());
@@ -59,7 +61,7 @@ function signatureBoxes(handler: string): ContentTable {
 export function materialIssueSlipDoc(doc: MaterialDocument, recipient: MaterialIssueRecipient, centre: ReceiptCentre, opts: MaterialIssueSlipOptions): TDocumentDefinitions {
   const number = doc.number ?? '—';
   // the slip is numbered like a receipt: the shared header prints its number in red and the 补打 stamp
-  const asReceipt: ReceiptView = { id: doc.id, kind: 'donation', number, status: 'issued', voidReason: null, printCount: opts.printCount, issuedAt: doc.date };
+  const asReceipt: ReceiptView = { id: doc.id, kind: 'donation', number, status: opts.void ? 'void' : 'issued', voidReason: null, printCount: opts.printCount, issuedAt: doc.date };
   const marks = receiptMarks(asReceipt, opts.reprint);
   const totalFen = documentTotalFen(doc.movements);
   const E: TableCell = { text: '' };
@@ -110,6 +112,7 @@ export function materialIssueSlipDoc(doc: MaterialDocument, recipient: MaterialI
     pageMargins: [36, 24, 36, 34],
     defaultStyle: { fontSize: 10, lineHeight: 1.1 },
     info: { title: `${MATERIAL_ISSUE_SLIP_TITLE} ${number}`, subject: MATERIAL_ISSUE_SLIP_TITLE, author: centre.centreName },
+    ...(marks.watermark ? { watermark: marks.watermark } : {}),
     content: body,
     footer: {
       text: `${centre.centreName}　电话：${centre.centrePhone}　打印时间：${printedAtText(centre.printedAt)}　本单作为物资发放的记账依据，请妥善保管`,

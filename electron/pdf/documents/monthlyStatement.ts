@@ -22,6 +22,8 @@ export interface MonthlyStatementCentre {
 export interface MonthlyStatementOptions {
   /** Who prepared the statement (制表), printed on its signature line. */
   preparedBy: string;
+  /** The audit log's anchor when printed (row count, last hash): a paper copy the database file cannot change. */
+  auditAnchor?: { rowCount: number; lastHash: string };
 }
 
 const TITLE = '月度收支明细表';
@@ -207,6 +209,17 @@ export function monthlyStatementDoc(s: MonthlyStatement, centre: MonthlyStatemen
         columnGap: 16,
       },
       { text: `编制日期：${chineseDate(centre.printedAt)}`, alignment: 'right', margin: [0, 8, 0, 0] },
+      ...(opts.auditAnchor
+        ? [
+            {
+              text: `审计日志锚点：共 ${opts.auditAnchor.rowCount} 条，末条哈希 ${opts.auditAnchor.lastHash.slice(0, 16)}（供核对审计日志完整性）`,
+              fontSize: 7.5,
+              color: '#555555',
+              alignment: 'right',
+              margin: [0, 4, 0, 0],
+            } as Content,
+          ]
+        : []),
     ],
     margin: [0, 12, 0, 0],
     unbreakable: true,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postEntry } from '../../../electron/core/ledger/books';
-import { makeCore, type TestCore } from '../../fixtures/core';
+import { makeCore, TEST_PASSWORD, type TestCore } from '../../fixtures/core';
 import { donor, payableApplications } from '../../fixtures/ledger';
 import { shanghai } from '../../fixtures/petitions';
 
@@ -59,6 +59,11 @@ describe('the books', () => {
   });
 
   it('closes a month only when the count matches or the difference is explained, then refuses postings; the chair reopens', async () => {
+    const running = await core.call('ledger.closeMonth', { month: '2026-11', counts: [{ accountId: 1, countedFen: 0 }] }, finance);
+    expect(running).toMatchObject({ ok: false, error: { code: 'RULE' } });
+    if (!running.ok) expect(running.error.message).toContain('尚未结束');
+    core.clock.set(shanghai('2026-12-02'));
+    finance = (await core.ok('auth.login', { username: 'u_finance', password: TEST_PASSWORD })).token;
     const status = await core.ok('ledger.monthStatus', { month: '2026-11' }, finance);
     const counts = status.books.map((b) => ({ accountId: b.accountId, countedFen: b.bookFen }));
     const short = counts.map((c, i) => (i === 0 ? { ...c, countedFen: c.countedFen - 100 } : c));
@@ -68,9 +73,12 @@ describe('the books', () => {
     await core.ok('ledger.closeMonth', { month: '2026-11', counts }, finance);
     expect(await core.call('ledger.donate', { donorId, date: '2026-11-10', amountFen: 1_000, method: 'cash', fundId: 4 }, finance)).toMatchObject({ ok: false, error: { code: 'RULE' } });
     expect(await core.call('ledger.reopenMonth', { month: '2026-11', reason: '漏记' }, finance)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const chair = await core.tokenFor(['chair']);
+    const chair = (await core.ok('auth.login', { username: 'u_chair', password: TEST_PASSWORD })).token;
     expect((await core.ok('ledger.reopenMonth', { month: '2026-11', reason: '漏记一笔捐款' }, chair)).closed).toBe(false);
     await core.ok('ledger.donate', { donorId, date: '2026-11-10', amountFen: 1_000, method: 'cash', fundId: 4 }, finance);
+    // Back into November for the tests that follow.
+    core.clock.set(shanghai('2026-11-20'));
+    finance = (await core.ok('auth.login', { username: 'u_finance', password: TEST_PASSWORD })).token;
   });
 
   it('reverses an entry with a reason that links the original, once', async () => {

@@ -24,6 +24,7 @@ const HINTS: Partial<Record<SettingKey, string>> = {
   reliefChairThresholdFen: '章程：需要救济 1,000 元的，主任报工会主席同意',
   reliefCapFen: '章程：最多不超过 1,000 元；超出须主席批准例外',
   reliefUsualMaxFen: '章程：低保、医疗等情形一次性救济 300–500 元',
+  reliefCeilingFen: '任何一笔救助（含主席批准的例外）都不能超过此数',
   reliefMonthsBetweenGrants: '章程：原则上每年一次；间隔内再次救助须主席批准',
   reliefNoticeRequired: '公示期满无异议后方可发放',
   reliefNoticeDays: '公示时间不少于 5 天',
@@ -37,7 +38,7 @@ const HINTS: Partial<Record<SettingKey, string>> = {
 };
 
 const PETITION_KEYS = ['petitionAcceptDays', 'petitionAnswerDays', 'petitionCloseDays'] as const;
-const RELIEF_AMOUNT_KEYS = ['reliefMinimumFen', 'reliefChairThresholdFen', 'reliefCapFen', 'reliefUsualMaxFen'] as const;
+const RELIEF_AMOUNT_KEYS = ['reliefMinimumFen', 'reliefChairThresholdFen', 'reliefCapFen', 'reliefUsualMaxFen', 'reliefCeilingFen'] as const;
 const RELIEF_RULE_KEYS = ['reliefMonthsBetweenGrants', 'reliefNoticeRequired', 'reliefNoticeDays'] as const;
 const MEDICAL_KEYS = ['medicalPersonalShareFen', 'medicalAnnualSpendFen', 'hospitalOwedAllowanceFen', 'hospitalOwedMarginalFen', 'hardshipLossFen'] as const;
 const ALLOWANCE_KEYS = ['allowanceExceptionAgeMale', 'allowanceExceptionAgeFemale'] as const;

@@ -6,27 +6,21 @@ import { ACCOUNT_KIND_LABELS, type AccountKind } from '../../../../shared/ledger
 import { formatYuan } from '../../../../shared/money';
 import { invoke } from '../../api';
 import { useAction } from '../../components/useAction';
-import { hasRole, useSession } from '../../session';
 import { ReasonModal } from '../files/ReasonModal';
-import { FINANCE, MoneyField, MonthPicker, Yuan, dateTime, monthFromQuery, monthLabel, previousMonth, thisMonth } from './financeLabels';
+import { MoneyField, MonthPicker, Yuan, dateTime, monthFromQuery, monthLabel, thisMonth } from './financeLabels';
 
 const REOPEN_REASON = ledgerChannels['ledger.reopenMonth'].input.shape.reason;
 type Book = MonthStatus['books'][number];
 
-/** Last month while it is open and has anything on the books (it must be closed by the 5th); else this month. */
+/** Months close in order: open on the one the core says is next, else this month. */
 async function defaultMonth(): Promise<string> {
-  const last = previousMonth(thisMonth());
-  const [status, entries] = await Promise.all([invoke('ledger.monthStatus', { month: last }), invoke('ledger.entries', { month: last, page: 1, pageSize: 1 })]);
-  const hasBooks = entries.total > 0 || status.books.some((b) => b.bookFen !== 0);
-  return !status.closed && hasBooks ? last : thisMonth();
+  const status = await invoke('ledger.monthStatus', { month: thisMonth() });
+  return status.nextToClose && status.nextToClose < thisMonth() ? status.nextToClose : thisMonth();
 }
 
 /** 月末结账: count the cash, enter each bank statement balance, explain any difference, close. Reopening is the chair's. */
 export function ClosePage() {
-  const { user } = useSession();
   const { message } = App.useApp();
-  const canClose = hasRole(user, FINANCE);
-  const canReopen = hasRole(user, ['chair']);
   const [month, setMonthRaw] = useState<string | null>(monthFromQuery);
   const [status, setStatus] = useState<MonthStatus | null>(null);
   const [counts, setCounts] = useState<Record<number, number | undefined>>({});
@@ -91,6 +85,9 @@ export function ClosePage() {
   };
 
   const closed = status?.closed ?? false;
+  // What may be done comes from the core's answer, not a copy of its rules.
+  const canClose = status?.canClose ?? false;
+  const canReopen = status?.canReopen ?? false;
 
   return (
     <Card
@@ -119,13 +116,32 @@ export function ClosePage() {
               showIcon
               data-testid="close-done"
               title={`${monthLabel(month)}已于 ${dateTime(status.closedAt!)} 由 ${status.closedBy} 结账，本月不能再记账。`}
-              description={canReopen ? '如确需更正本月账目，可反结账（须写明原因，记入审计日志）。' : '如确需更正，请由工会主席反结账。'}
+              description={
+                canReopen
+                  ? `如确需更正本月账目，可反结账（须写明原因，记入审计日志）${status.lockedThrough && status.lockedThrough > month ? `；其后已结账的月份（至${monthLabel(status.lockedThrough)}）将一并反结账` : ''}。`
+                  : '如确需更正，请由工会主席反结账。'
+              }
               action={
                 canReopen && (
                   <Button danger icon={<UnlockOutlined />} onClick={() => setReopening(true)} data-testid="reopen">
                     反结账
                   </Button>
                 )
+              }
+            />
+          ) : status.closeBlockedReason ? (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="close-blocked"
+              title={`${monthLabel(month)}现在不能结账`}
+              description={status.closeBlockedReason}
+              action={
+                status.nextToClose && status.nextToClose !== month && status.nextToClose < thisMonth() ? (
+                  <Button onClick={() => setMonth(status.nextToClose!)} data-testid="close-go-next">
+                    转到{monthLabel(status.nextToClose)}
+                  </Button>
+                ) : undefined
               }
             />
           ) : (

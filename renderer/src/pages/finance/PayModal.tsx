@@ -96,6 +96,17 @@ export function PayModal({ item, onCancel, onPaid }: { item: ToPayItem | null; o
             <Descriptions.Item label="工作单位" span={2}>
               {item.workUnit}
             </Descriptions.Item>
+            {item.goodsFen > 0 && (
+              <>
+                <Descriptions.Item label="批准金额">
+                  <Yuan fen={item.approvedFen} />
+                </Descriptions.Item>
+                <Descriptions.Item label="已发物资">
+                  <Yuan fen={item.goodsFen} testId="pay-goods-fen" />
+                  <Typography.Text type="secondary">（按估价抵减）</Typography.Text>
+                </Descriptions.Item>
+              </>
+            )}
             <Descriptions.Item label="发放金额" span={2}>
               <Space>
                 <Yuan fen={item.amountFen} strong />

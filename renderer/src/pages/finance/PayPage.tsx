@@ -5,6 +5,7 @@ import type { ReliefPayment, ToPayItem } from '../../../../shared/contract/ledge
 import { localDate } from '../../../../shared/dates';
 import { maskIdNumber } from '../../../../shared/idcard';
 import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../../../../shared/ledger';
+import { formatYuan } from '../../../../shared/money';
 import { RELIEF_CATEGORY_LABELS, type ReliefCategory } from '../../../../shared/relief';
 import { invoke } from '../../api';
 import { useAction } from '../../components/useAction';
@@ -85,7 +86,23 @@ export function PayPage() {
             },
             { title: '工作单位', dataIndex: 'workUnit' },
             { title: '救助类别', dataIndex: 'category', width: 130, render: (c: ReliefCategory) => RELIEF_CATEGORY_LABELS[c] },
-            { title: '金额', dataIndex: 'amountFen', width: 120, align: 'right', render: (f: number) => <Yuan fen={f} strong /> },
+            {
+              title: '待发金额',
+              dataIndex: 'amountFen',
+              width: 150,
+              align: 'right',
+              render: (f: number, r) =>
+                r.goodsFen > 0 ? (
+                  <Space orientation="vertical" size={0} align="end">
+                    <Yuan fen={f} strong />
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="pay-goods">
+                      批准 {formatYuan(r.approvedFen)}，已发物资 {formatYuan(r.goodsFen)}
+                    </Typography.Text>
+                  </Space>
+                ) : (
+                  <Yuan fen={f} strong />
+                ),
+            },
             {
               title: '银行卡',
               key: 'card',

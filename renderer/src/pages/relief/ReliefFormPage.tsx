@@ -18,7 +18,7 @@ import { zodRule } from '../../components/zodRule';
 import { currentPath, navigate } from '../../router';
 import { WorkerPicker, type PickedWorker } from '../petitions/WorkerPicker';
 import { AdvicePanel } from './AdvicePanel';
-import { CATEGORY_FACTS, EDITABLE_STATUSES, FACT_LABELS, ReliefStatusTag } from './reliefLabels';
+import { CATEGORY_FACTS, FACT_LABELS, ReliefStatusTag } from './reliefLabels';
 
 const ADVICE_DEBOUNCE_MS = 250;
 const R = reliefInput.shape;
@@ -220,11 +220,11 @@ export function ReliefFormPage({ id }: { id?: number }) {
         <div />
       </Spin>
     );
-  if (existing && !EDITABLE_STATUSES.includes(existing.status))
+  if (existing && !existing.permissions.edit)
     return (
       <Result
         status="warning"
-        title={`这份申请${RELIEF_STATUS_LABELS[existing.status]}，不能再修改`}
+        title={`这份申请${RELIEF_STATUS_LABELS[existing.status]}，您不能再修改`}
         extra={<Button onClick={() => navigate(`/relief/${existing.id}`)}>回到申请</Button>}
       />
     );

@@ -18,12 +18,9 @@ import {
   CATEGORY_FACTS,
   DECISION_COLORS,
   DECISION_LABELS,
-  EDITABLE_STATUSES,
   FACT_LABELS,
-  PROPOSER_ROLES,
   ReliefStatusTag,
   STAGE_LABELS,
-  WITHDRAWABLE_STATUSES,
   dateOnly,
   dateTime,
 } from './reliefLabels';
@@ -41,7 +38,6 @@ const docOrder = (a: ReliefDocumentView, b: ReliefDocumentView) => Number(b.requ
 
 export function ReliefPage({ id }: { id: number }) {
   const { user } = useSession();
-  const canPropose = hasRole(user, PROPOSER_ROLES);
   const [app, setApp] = useState<ReliefApplication | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [decision, setDecision] = useState<Decision | null>(null);
@@ -74,24 +70,16 @@ export function ReliefPage({ id }: { id: number }) {
     return false;
   };
 
-  // ── who may do what now ────────────────────────────────────────────────────────────────────
+  // ── who may do what now: the core's answer, not a copy of its rules ────────────────────────
+  const { permissions } = app;
   const stage = app.status === 'pending_director' ? 'director' : app.status === 'pending_chair' ? 'chair' : null;
-  const canDecideRole = stage !== null && hasRole(user, [stage]);
-  const isProposer = app.proposedById === user.id;
-  // Decisions carry the approver's name: the latest director approval is the one this chair stage rests on.
-  const approvedAtDirector =
-    stage === 'chair' && [...app.decisions].reverse().find((d) => d.stage === 'director' && d.decision === 'approve')?.by === user.displayName;
-  const decideBlocked = canDecideRole && isProposer ? '这份申请由您提出：按规定本人不能审批自己的申请，须由其他审批人决定。' : canDecideRole && approvedAtDirector ? '您已在中心主任环节同意这份申请：同一人不能既作主任审批又作主席审批。' : null;
-  const showDecide = canDecideRole && !decideBlocked;
-
+  const decideBlocked = permissions.decideBlockedReason;
+  const showDecide = permissions.decide;
   const missing = app.documents.filter((d) => d.required && d.receivedAt === null);
-  // The checklist is settled on submission; a returned application is a draft again.
-  const docsEditable = canPropose && app.status === 'draft';
-  const canSubmit = canPropose && app.status === 'draft';
-  // Once submitted, changes and withdrawal are the proposer's; the approvers decide instead.
-  const mineOrDraft = isProposer || app.status === 'draft';
-  const canEdit = canPropose && mineOrDraft && EDITABLE_STATUSES.includes(app.status);
-  const canWithdraw = canPropose && mineOrDraft && WITHDRAWABLE_STATUSES.includes(app.status);
+  const docsEditable = permissions.markDocument;
+  const canSubmit = permissions.submit;
+  const canEdit = permissions.edit;
+  const canWithdraw = permissions.withdraw;
 
   const toggleDoc = async (d: ReliefDocumentView, received: boolean) => {
     setDocBusy(d.doc);

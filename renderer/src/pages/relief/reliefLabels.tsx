@@ -27,10 +27,6 @@ export function ReliefStatusTag({ status, testId }: { status: ReliefStatus; test
   );
 }
 
-/** Statuses in which the proposer may still change the application (after an approval, a changed amount goes back to the director). */
-export const EDITABLE_STATUSES: readonly ReliefStatus[] = ['draft', 'pending_director', 'pending_chair', 'awaiting_notice'];
-/** Statuses from which an application can still be withdrawn. */
-export const WITHDRAWABLE_STATUSES: readonly ReliefStatus[] = ['draft', 'pending_director', 'pending_chair', 'awaiting_notice'];
 
 export const VERDICT_LABELS: Record<DecisionAdvice['verdict'], string> = {
   eligible: '可以救助',

@@ -2,6 +2,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseDataDirArg } from './cli-args';
+import { idle } from './core/backup/backup';
+import { healthText } from './core/backup/health';
+import { backupOnExit, scheduleDailyBackups } from './core/backup/schedule';
 import { systemClock } from './core/clock';
 import { openCore } from './core/open';
 import { MigrationRefusedError } from './db/migrate';
@@ -21,10 +24,27 @@ async function main(): Promise<void> {
   const portArg = argv.indexOf('--port');
   const port = portArg >= 0 ? Number(argv[portArg + 1]) : 0;
   const app = await openCore(dataDir, systemClock);
+  // Unhealthy, the door still opens: the page shows the report and the admin can restore from it.
+  if (app.health.status === 'ok') console.log(healthText(app.health));
+  else console.error(healthText(app.health));
+  if (app.dailyBackup) console.log(`每日备份 daily backup: ${app.dailyBackup.written.verified ? app.dailyBackup.written.path : app.dailyBackup.written.message}`);
+  const stopDaily = scheduleDailyBackups(app);
   const door = await startBrowserDoor(app, { port, staticDir: path.join(__dirname, '../renderer') });
   console.log(`数据目录 data dir: ${dataDir}`);
   console.log(`浏览器入口 browser door: ${door.url}`);
-  const stop = () => void door.close().then(() => (app.db.close(), process.exit(0)));
+  let stopping = false;
+  const stop = () => {
+    if (stopping) process.exit(1); // a second Ctrl+C does not wait for the exit backup
+    stopping = true;
+    stopDaily();
+    void door
+      .close()
+      .then(async () => {
+        console.log(await backupOnExit(app, 30_000));
+        await idle(app);
+      })
+      .finally(() => (app.db.close(), process.exit(0)));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

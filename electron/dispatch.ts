@@ -7,7 +7,9 @@ import { maskSensitiveNumbers } from '../shared/idcard';
 import { ROLE_LABELS } from '../shared/roles';
 import { appendAudit } from './core/audit/chain';
 import { Deferred, Refusal, type AppContext, type AuditNote, type HandlerContext } from './core/context';
+import { unavailable } from './core/backup/gate';
 import { handlerFor } from './core/handlers';
+import { storageFailure } from './db/storageErrors';
 import { settingsOn } from './core/settings/store';
 import { findUser, toSessionUser } from './core/users/store';
 
@@ -46,22 +48,31 @@ export async function dispatch<C extends Channel>(
   payload: unknown,
   caller: Caller,
 ): Promise<ApiResult<OutputOf<C>>> {
+  // Before anything reads the database: it may be mid-restore, or failed its start-up check.
+  const closed = unavailable(app, String(channelName));
+  if (closed) return { ok: false, error: closed };
   const now = app.clock.now();
   const settings = settingsOn(app.db, localDate(now));
   const refuse = (error: ApiError, user: SessionUser | null, summary: string): ApiResult<never> => {
-    app.db.transaction(() =>
-      appendAudit(app.db, {
-        at: now.toISOString(),
-        userId: user?.id ?? null,
-        username: user?.username ?? null,
-        channel: String(channelName).slice(0, 64),
-        outcome: 'refused',
-        code: error.code,
-        summary: `${error.message}｜${summary}`,
-        entityType: null,
-        entityId: null,
-      }),
-    )();
+    try {
+      app.db.transaction(() =>
+        appendAudit(app.db, {
+          at: now.toISOString(),
+          userId: user?.id ?? null,
+          username: user?.username ?? null,
+          channel: String(channelName).slice(0, 64),
+          outcome: 'refused',
+          code: error.code,
+          summary: `${error.message}｜${summary}`,
+          entityType: null,
+          entityId: null,
+        }),
+      )();
+    } catch (e) {
+      // A full disk or read-only file refuses the audit row too; the caller still gets the real reason.
+      if (!storageFailure(e)) throw e;
+      console.error(`[dispatch] could not audit a refused ${String(channelName)}`, e);
+    }
     return { ok: false, error };
   };
 
@@ -93,6 +104,7 @@ export async function dispatch<C extends Channel>(
   let note: AuditNote | null = null;
   const ctx: HandlerContext = {
     ...app,
+    app,
     user,
     token: caller.token,
     client: caller.client ?? null,
@@ -131,6 +143,8 @@ export async function dispatch<C extends Channel>(
   } catch (e) {
     if (e instanceof AppError) return refuse({ code: e.code, message: e.message }, user, redact(parsed.data));
     console.error(`[dispatch] ${channel} failed`, e);
+    const storage = storageFailure(e);
+    if (storage) return refuse(storage, user, `${String(e).slice(0, 200)}｜${redact(parsed.data)}`);
     return refuse(
       { code: 'INTERNAL', message: '系统内部错误，操作没有保存。请稍后重试，如反复出现请联系管理员。' },
       user,

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type MenuItemConstructorOptions } from 'electron';
 import { parseDataDirArg } from './cli-args';
+import { idle } from './core/backup/backup';
+import { healthText } from './core/backup/health';
+import { backupOnExit, scheduleDailyBackups } from './core/backup/schedule';
 import type { AppContext } from './core/context';
 import { openCore } from './core/open';
 import { MigrationRefusedError } from './db/migrate';
@@ -29,6 +32,8 @@ const isAppUrl = appUrlPredicate(pathToFileURL(RENDERER_INDEX).href);
 let core: AppContext | null = null;
 let bridge: IpcApiBridge | null = null;
 let mainWindow: BrowserWindow | null = null;
+let stopDailyBackups: (() => void) | null = null;
+let exitBackupTaken = false;
 
 // Every renderer is sandboxed, whatever its own options say. Must run before 'ready'.
 app.enableSandbox();
@@ -136,6 +141,11 @@ async function start(): Promise<void> {
   if (opened.migration.applied.length > 0) {
     console.log(`[main] migrations applied: ${opened.migration.applied.join(', ')}`);
   }
+  // Unhealthy, the window still opens: the renderer asks health.status and shows the report and restore.
+  if (opened.health.status === 'ok') console.log(`[main] ${healthText(opened.health)}`);
+  else console.error(`[main] ${healthText(opened.health)}`);
+  if (opened.dailyBackup) console.log(`[main] daily backup: ${opened.dailyBackup.written.verified ? opened.dailyBackup.written.path : opened.dailyBackup.written.message}`);
+  stopDailyBackups = scheduleDailyBackups(opened);
   bridge = new IpcApiBridge(
     (channel, payload, caller) => dispatch(opened, channel, payload, caller),
     isAppUrl,
@@ -172,6 +182,18 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('activate', () => {
     if (core && !mainWindow) mainWindow = createWindow();
+  });
+  // The exit backup runs once, before the database closes; bounded so a slow disk cannot hold the quit.
+  app.on('before-quit', (event) => {
+    if (exitBackupTaken || !core) return;
+    exitBackupTaken = true;
+    event.preventDefault();
+    stopDailyBackups?.();
+    const c = core;
+    void backupOnExit(c, 30_000)
+      .then((line) => console.log(line))
+      .then(() => idle(c))
+      .finally(() => app.quit());
   });
   app.on('will-quit', () => {
     ipcMain.removeHandler('api');

@@ -1,6 +1,7 @@
 // npm run bench: one line per measure, `bench <name> <median ms> ms floor <ms> ms ratio <x>`,
 // where the floor is the raw SQL doing the same work. Data is generated deterministically.
 import { benchFiles, loadFiles } from '../test/bench/files';
+import { benchHistory } from '../test/bench/history';
 import { benchLedger, loadJournal } from '../test/bench/ledger';
 import { measure } from '../test/bench/measure';
 import { makeCore } from '../test/fixtures/core';
@@ -25,6 +26,13 @@ async function main(): Promise<void> {
     await benchLedger(core, await core.tokenFor(['finance']));
   } finally {
     core.close();
+  }
+  // Decades of closed months (30 years × 2,000 lines a month by default; a county union is BENCH_MONTH_LINES=50000).
+  const books = await makeCore();
+  try {
+    await benchHistory(books, Number(process.env.BENCH_YEARS ?? 30), Number(process.env.BENCH_MONTH_LINES ?? 2_000));
+  } finally {
+    books.close();
   }
 }
 

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { auditChannels } from './contract/audit';
 import { authChannels } from './contract/auth';
+import { campaignChannels } from './contract/campaigns';
+import { backupChannels } from './contract/backup';
 import type { ChannelDef } from './contract/define';
 import { dashboardChannels } from './contract/dashboard';
 import { fileChannels } from './contract/files';
@@ -13,6 +15,7 @@ import { reliefChannels } from './contract/relief';
 import { referralChannels } from './contract/referrals';
 import { settingsChannels } from './contract/settings';
 import { userChannels } from './contract/users';
+import { voucherChannels } from './contract/vouchers';
 
 // Fallback messages for checks without a hand-written one are Chinese too.
 z.config(z.locales.zhCN());
@@ -27,8 +30,11 @@ export const contract = {
   ...dashboardChannels,
   ...reliefChannels,
   ...ledgerChannels,
+  ...voucherChannels,
   ...materialChannels,
   ...referralChannels,
+  ...campaignChannels,
+  ...backupChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -50,6 +56,9 @@ export const contractParts: Record<string, Record<string, unknown>> = {
   dashboard: dashboardChannels,
   relief: reliefChannels,
   ledger: ledgerChannels,
+  vouchers: voucherChannels,
   materials: materialChannels,
   referrals: referralChannels,
+  campaigns: campaignChannels,
+  backup: backupChannels,
 };

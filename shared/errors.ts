@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'LOCKED', // the account is locked after failed logins
   'UNKNOWN_CHANNEL',
   'INTERNAL',
+  'STORAGE', // the disk is full, the file read-only, unreadable or corrupt: nothing was saved
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

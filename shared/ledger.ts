@@ -38,3 +38,19 @@ export const RECEIPT_KIND_LABELS: Record<ReceiptKind, string> = {
 };
 
 export type EarmarkPurpose = ReliefCategory | null;
+
+/** What made a journal entry: the donation, relief and materials modules, a reversal, or finance's own entries. */
+export const ENTRY_KINDS = ['donation', 'relief_payment', 'purchase', 'reversal', 'opening', 'income', 'expense', 'transfer', 'voucher'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
+  donation: '捐赠收入',
+  relief_payment: '救助发放',
+  purchase: '物资采购',
+  reversal: '红字冲销',
+  opening: '期初',
+  income: '其他收入',
+  expense: '费用支出',
+  transfer: '提现存现',
+  voucher: '记账凭证',
+};
+

@@ -36,6 +36,12 @@ export const settingsSchema = z.object({
   allowanceExceptionAgeFemale: whole('低保例外年龄（女）', 16, 100),
   hardshipLossFen: fen('自负医药费或灾害损失认定标准'),
   materialExpiryWarnDays: whole('临期预警天数', 1, 365),
+  // Campaigns (issue 12): whether a festival condolence (送温暖/春节慰问) counts as the family's yearly relief.
+  campaignFestivalCountsYearly: z.boolean('请选择节日慰问是否计入每年一次'),
+  // Backups (issue 11). The extra folder is checked on save (absolute, exists, writable) by the core.
+  backupExtraFolder: text('备用备份文件夹', 260),
+  backupKeepDaily: whole('保留每日备份份数', 1, 365),
+  backupKeepMonthly: whole('保留每月备份份数', 0, 120),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
@@ -68,6 +74,10 @@ export const SETTING_DEFAULTS: Settings = {
   allowanceExceptionAgeFemale: 40,
   hardshipLossFen: 2_000_000, // 自负医药费或家庭因灾害造成财产损失金额达2万元以上 (000 §一(四))
   materialExpiryWarnDays: 30,
+  campaignFestivalCountsYearly: false, // condolence is not relief for a cause; schooling drives always count
+  backupExtraFolder: '', // none: backups only beside the database until the admin names a second disk
+  backupKeepDaily: 30,
+  backupKeepMonthly: 12,
 };
 
 export const SETTING_LABELS: Record<SettingKey, string> = {
@@ -98,4 +108,8 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   allowanceExceptionAgeFemale: '低保户例外：女性年龄满',
   hardshipLossFen: '自负医药费或灾害损失达（元）可认定困难',
   materialExpiryWarnDays: '物资到期前多少天预警',
+  campaignFestivalCountsYearly: '节日慰问（送温暖、春节慰问）计入“每年救助一次”',
+  backupExtraFolder: '备份另存到（第二块磁盘或U盘上的文件夹，留空表示不另存）',
+  backupKeepDaily: '保留最近几天的每日备份（份）',
+  backupKeepMonthly: '保留最近几个月的月备份（份）',
 };

@@ -1,4 +1,5 @@
 import type { SessionUser } from '../../shared/contract/auth';
+import type { HealthReport } from '../../shared/contract/backup';
 import type { ErrorCode } from '../../shared/errors';
 import type { Settings } from '../../shared/settings';
 import type { Db } from '../db/open';
@@ -8,10 +9,17 @@ import type { LoginThrottle } from './auth/throttle';
 
 /** Everything long-lived the core needs; one per open database. */
 export interface AppContext {
+  /** Replaced in place by a restore (core/backup/restore.ts): always read it from here, never keep it. */
   db: Db;
   clock: Clock;
   sessions: SessionStore;
   loginThrottle: LoginThrottle;
+  /** The folder holding the database file and backups/. */
+  dataDir: string;
+  /** The start-up health check; while it failed, dispatch serves only OPEN_WHEN_UNHEALTHY. */
+  health: HealthReport;
+  /** Set while a restore swaps the database file: every call is answered with it and touches nothing. */
+  restoring?: string | null;
 }
 
 export interface AuditNote {
@@ -22,6 +30,8 @@ export interface AuditNote {
 
 /** What a handler sees for one call. */
 export interface HandlerContext extends AppContext {
+  /** The shared context itself (this object is a per-call copy), for the one handler that must change it: restore. Dispatch always sets it. */
+  app?: AppContext;
   user: SessionUser | null;
   token: string | null;
   /** The caller's door-given identity (window, address), when the door gives one. */

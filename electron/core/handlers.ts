@@ -1,9 +1,12 @@
 import type { Channel } from '../../shared/api';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
+import { backupHandlers } from './backup/handlers';
+import { campaignHandlers } from './campaigns/handlers';
 import { dashboardHandlers } from './dashboard/handlers';
 import { fileHandlers } from './files/handlers';
 import { ledgerHandlers } from './ledger/handlers';
+import { voucherHandlers } from './ledger/vouchers';
 import { materialHandlers } from './materials/handlers';
 import { petitionHandlers } from './petitions/handlers';
 import { reliefHandlers } from './relief/handlers';
@@ -23,8 +26,11 @@ export const handlers: HandlerMap<Channel> = {
   ...dashboardHandlers,
   ...reliefHandlers,
   ...ledgerHandlers,
+  ...voucherHandlers,
   ...materialHandlers,
   ...referralHandlers,
+  ...campaignHandlers,
+  ...backupHandlers,
 };
 
 export const handlerFor = <C extends Channel>(channel: C): Handler<C> => handlers[channel] as Handler<C>;

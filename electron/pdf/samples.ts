@@ -14,6 +14,7 @@ import { monthlyStatementDoc } from './documents/monthlyStatement';
 import { petitionSlipDoc, type PetitionSlipCentre } from './documents/petitionSlip';
 import { reliefPaymentReceiptDoc, type ReliefPaymentPrint } from './documents/reliefPaymentReceipt';
 import { reliefNoticeDoc } from './documents/reliefNotice';
+import { voucherDoc, type VoucherPrint } from './documents/voucher';
 import type { ReliefNotice } from '../../shared/contract/relief';
 import { maskIdNumber } from '../../shared/idcard';
 import { workerFileFormDoc, type CentreInfo } from './documents/workerFileForm';
@@ -543,3 +544,32 @@ PRINTED_DOCUMENTS.push(
     build: () => renderPdf(stockLedgerDoc(sampleStockLedger(), SAMPLE_FINANCE_CENTRE, { preparedBy: SAMPLE_FINANCE_CLERK })),
   },
 );
+
+// ── 记账凭证: finance's own entries and the approved general voucher ─────────────────────────────
+
+/** A correction voucher (利息 moved between funds) as approved by the director and posted. */
+export function sampleVoucher(): VoucherPrint {
+  return {
+    number: 'PZ-2026-000137',
+    date: '2026-11-28',
+    kindLabel: '记账凭证',
+    memo: '更正：11月12日利息收入误记入行政拨款资金，调整至工会经费',
+    attachments: 2,
+    state: { posted: true },
+    lines: [
+      { summary: '冲回误记的利息收入', accountCode: '4501', accountName: '利息收入', fundName: '行政拨款', debitFen: 36_520, creditFen: 0 },
+      { summary: '冲回误记的银行存款', accountCode: '1002', accountName: '银行存款', fundName: '行政拨款', debitFen: 0, creditFen: 36_520 },
+      { summary: '利息收入改记工会经费', accountCode: '1002', accountName: '银行存款', fundName: '工会经费', debitFen: 36_520, creditFen: 0 },
+      { summary: '利息收入改记工会经费', accountCode: '4501', accountName: '利息收入', fundName: '工会经费', debitFen: 0, creditFen: 36_520 },
+    ],
+    preparedBy: SAMPLE_FINANCE_CLERK,
+    reviewedBy: '王建国',
+    postedBy: '王建国',
+  };
+}
+
+PRINTED_DOCUMENTS.push({
+  file: 'voucher.pdf',
+  title: '记账凭证',
+  build: () => renderPdf(voucherDoc(sampleVoucher(), SAMPLE_FINANCE_CENTRE)),
+});

@@ -1,22 +1,31 @@
 import { App as AntApp, Spin } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { SessionUser } from '../../shared/contract/auth';
+import type { HealthReport } from '../../shared/contract/backup';
 import { invoke, session } from './api';
 import { Shell } from './components/Shell';
 import { LoginPage } from './pages/auth/LoginPage';
+import { HealthPage } from './pages/health/HealthPage';
 import { SetupPage } from './pages/auth/SetupPage';
 import { navigate } from './router';
 import { SessionContext } from './session';
 
-type Phase = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; notice?: string } | { kind: 'in'; user: SessionUser };
+type Phase = { kind: 'loading' } | { kind: 'unhealthy'; report: HealthReport } | { kind: 'setup' } | { kind: 'login'; notice?: string } | { kind: 'in'; user: SessionUser };
 
 export function App() {
   const { message } = AntApp.useApp();
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [centreName, setCentreName] = useState('工会困难职工帮扶中心');
+  // After a failed health check only restoring is possible: the admin lands on the backup page.
+  const [unhealthy, setUnhealthy] = useState(false);
 
   const boot = useCallback(async () => {
     try {
+      const health = await invoke('health.status', {});
+      if (health.status === 'unhealthy') {
+        setUnhealthy(true);
+        if (!session.token() && !window.centre) return setPhase({ kind: 'unhealthy', report: health });
+      }
       const status = await invoke('auth.setupStatus', {});
       setCentreName(status.centreName);
       if (status.needsSetup) return setPhase({ kind: 'setup' });
@@ -41,7 +50,7 @@ export function App() {
 
   const signedIn = (token: string, user: SessionUser) => {
     session.setToken(token);
-    navigate('/');
+    navigate(unhealthy ? '/admin/backup' : '/');
     setPhase({ kind: 'in', user });
   };
   const logout = () => {
@@ -54,6 +63,8 @@ export function App() {
   switch (phase.kind) {
     case 'loading':
       return <Spin fullscreen tip="正在启动…" />;
+    case 'unhealthy':
+      return <HealthPage report={phase.report} onAdminLogin={() => setPhase({ kind: 'login', notice: '数据文件检查未通过：请用管理员账号登录，在“数据备份”中恢复。' })} />;
     case 'setup':
       return <SetupPage centreName={centreName} onDone={signedIn} />;
     case 'login':

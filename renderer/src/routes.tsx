@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Role } from '../../shared/roles';
 import { AuditPage } from './pages/admin/AuditPage';
+import { BackupPage } from './pages/admin/BackupPage';
 import { SettingsPage } from './pages/admin/SettingsPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
@@ -22,13 +23,17 @@ import { ReliefPage } from './pages/relief/ReliefPage';
 import { BooksPage } from './pages/finance/BooksPage';
 import { ClosePage } from './pages/finance/ClosePage';
 import { DonationsPage } from './pages/finance/DonationsPage';
+import { OtherEntriesPage } from './pages/finance/OtherEntriesPage';
 import { PayPage } from './pages/finance/PayPage';
 import { StatementPage } from './pages/finance/StatementPage';
+import { VouchersPage } from './pages/finance/VouchersPage';
 import { IssuePage } from './pages/materials/IssuePage';
 import { LedgerPage as MaterialsLedgerPage } from './pages/materials/LedgerPage';
 import { MovesPage } from './pages/materials/MovesPage';
 import { ReceivePage } from './pages/materials/ReceivePage';
 import { StockPage } from './pages/materials/StockPage';
+import { CampaignListPage } from './pages/campaigns/CampaignListPage';
+import { CampaignPage } from './pages/campaigns/CampaignPage';
 
 export interface RouteDef {
   path: string;
@@ -49,6 +54,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/admin/users', title: '用户管理', roles: ['admin'], group: 'admin', render: () => <UsersPage /> },
   { path: '/admin/settings', title: '系统设置', roles: ['admin'], group: 'admin', render: () => <SettingsPage /> },
   { path: '/admin/audit', title: '审计日志', roles: ['admin'], group: 'admin', render: () => <AuditPage /> },
+  { path: '/admin/backup', title: '数据备份', roles: ['admin'], group: 'admin', render: () => <BackupPage /> },
   { path: '/me/password', title: '修改密码', roles: 'any', render: () => <ChangePasswordPage /> },
   { path: '/petitions', title: '来访接待', roles: ['staff', 'director', 'chair', 'finance'], group: 'main', render: () => <PetitionListPage /> },
   { path: '/petitions/new', title: '登记来访', roles: ['staff', 'director'], render: () => <PetitionFormPage key="new" /> },
@@ -58,12 +64,16 @@ export const ROUTES: RouteDef[] = [
   { path: '/referrals/legal', title: '法律援助', roles: ['staff', 'director', 'chair', 'finance'], group: 'main', render: () => <LegalPage /> },
   { path: '/relief', title: '救助审批', roles: ['staff', 'director', 'chair', 'finance'], group: 'main', render: () => <ReliefListPage /> },
   { path: '/relief/new', title: '新建救助申请', roles: ['staff', 'director'], render: () => <ReliefFormPage key="new" /> },
+  { path: '/campaigns', title: '慰问活动', roles: ['staff', 'director', 'chair', 'finance'], group: 'main', render: () => <CampaignListPage /> },
+  { path: '/campaigns/:id', title: '慰问活动', roles: ['staff', 'director', 'chair', 'finance'], render: (p) => <CampaignPage key={p.id} id={Number(p.id)} /> },
   { path: '/relief/notices', title: '救助公示', roles: ['staff', 'director', 'chair', 'finance'], group: 'main', render: () => <NoticeListPage /> },
   { path: '/relief/notices/:id', title: '救助公示', roles: ['staff', 'director', 'chair', 'finance'], render: (p) => <NoticePage key={p.id} id={Number(p.id)} /> },
   { path: '/relief/:id/edit', title: '修改救助申请', roles: ['staff', 'director'], render: (p) => <ReliefFormPage key={`edit-${p.id}`} id={Number(p.id)} /> },
   { path: '/relief/:id', title: '救助申请', roles: ['staff', 'director', 'chair', 'finance'], render: (p) => <ReliefPage key={p.id} id={Number(p.id)} /> },
   { path: '/finance/donations', title: '捐款登记', roles: ['finance', 'director', 'chair'], group: 'main', render: () => <DonationsPage /> },
   { path: '/finance/pay', title: '救助发放', roles: ['finance', 'director', 'chair'], group: 'main', render: () => <PayPage /> },
+  { path: '/finance/entries', title: '其他收支与凭证', roles: ['finance'], group: 'main', render: () => <OtherEntriesPage /> },
+  { path: '/finance/vouchers', title: '凭证审核', roles: ['finance', 'director', 'chair'], group: 'main', render: () => <VouchersPage /> },
   { path: '/finance/books', title: '账簿', roles: ['finance', 'director', 'chair'], group: 'main', render: () => <BooksPage /> },
   { path: '/finance/close', title: '月末结账', roles: ['finance', 'director', 'chair'], group: 'main', render: () => <ClosePage /> },
   { path: '/finance/statement', title: '月度收支明细表', roles: ['finance', 'director', 'chair'], group: 'main', render: () => <StatementPage /> },

@@ -19,6 +19,11 @@ export interface DashboardSummary {
   monthToClose: string | null;
   /** Today is past the 5th and that month is still open. */
   monthCloseOverdue: boolean;
+  /**
+   * Admins only (null for everyone else, and when all is well): the newest verified backup is older than
+   * two days, or no backup was ever copied off the data disk. The message says what to do.
+   */
+  backupWarning: null | { lastVerifiedAt: string | null; copiedOffDisk: boolean; message: string };
 }
 
 export const dashboardChannels = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACCOUNT_KINDS, DONOR_KINDS, FUND_SOURCES, PAYMENT_METHODS, type AccountKind, type DonorKind, type FundSource, type PaymentMethod, type ReceiptKind } from '../ledger';
+import { ACCOUNT_KINDS, DONOR_KINDS, FUND_SOURCES, PAYMENT_METHODS, type AccountKind, type DonorKind, type EntryKind, type FundSource, type PaymentMethod, type ReceiptKind } from '../ledger';
 import { RELIEF_CATEGORIES, type ReliefCategory } from '../relief';
 import { channel, type FileDownload, type PdfFile } from './define';
 import type { StockLedgerRow } from './materials';
@@ -72,7 +72,7 @@ export interface JournalEntry {
   number: string;
   date: string;
   memo: string;
-  kind: 'donation' | 'relief_payment' | 'purchase' | 'reversal' | 'opening';
+  kind: EntryKind;
   reversesEntryId: number | null;
   reversedByEntryId: number | null;
   reason: string | null;

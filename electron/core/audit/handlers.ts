@@ -53,7 +53,7 @@ export const auditHandlers: HandlerMap<keyof typeof auditChannels> = {
 
 const REPORT = '请立即报告并保留数据库文件。';
 
-function verifyMessage({ problem, checked, firstBrokenId, anchor }: AuditChainCheck): string {
+export function verifyMessage({ problem, checked, firstBrokenId, anchor }: AuditChainCheck): string {
   switch (problem) {
     case null:
       return `审计日志完整：共校验 ${checked} 条记录，未发现篡改（${anchorText(anchor!)}）。`;

@@ -31,6 +31,11 @@ export class SessionStore {
     this.sessions.delete(token);
   }
 
+  /** Ends every session: after a restore, users and roles may no longer be what the sessions say. */
+  endAll(): void {
+    this.sessions.clear();
+  }
+
   /** Ends every session of the user, except `keep` (the caller's own) when given. */
   endAllFor(userId: number, keep: string | null = null): void {
     for (const [token, s] of this.sessions) if (s.userId === userId && token !== keep) this.sessions.delete(token);

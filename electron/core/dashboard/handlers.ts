@@ -6,6 +6,7 @@ import { inboxCondition } from '../relief/inbox';
 import { nextMonthToClose } from '../ledger/periods';
 import { previousMonth } from '../../../shared/months';
 import type { Db } from '../../db/open';
+import { backupWarning } from '../backup/handlers';
 
 /** Months close in order; each must be closed by the 5th of the month after it (日清月结). */
 function monthCloseReminder(db: Db, today: string) {
@@ -36,6 +37,7 @@ export const dashboardHandlers: HandlerMap<keyof typeof dashboardChannels> = {
       reliefToPay: n(`SELECT count(*) AS n FROM relief_applications a WHERE a.status = 'payable'
         AND NOT EXISTS (SELECT 1 FROM relief_payments p WHERE p.application_id = a.id AND p.reversal_entry_id IS NULL)`),
       ...monthCloseReminder(db, today),
+      backupWarning: user!.roles.includes('admin') ? backupWarning(db, now) : null,
     };
   },
 };

@@ -44,44 +44,67 @@ export const fundBalance = (db: Db, fundId: number): number => balanceThrough(db
 export const accountBalance = (db: Db, accountId: number): number => balanceThrough(db, { accountId });
 
 /**
+ * Refuses lines that are not one positive amount each or do not balance in total and per fund; returns
+ * each fund's net (all zero). Also used to check a voucher draft before anyone approves it.
+ */
+export function assertBalanced(db: Db, lines: LineInput[]): Map<number, number> {
+  if (lines.length < 2) fail('VALIDATION', '一张凭证至少要有两行（借方和贷方）');
+  for (const l of lines) {
+    if (!Number.isSafeInteger(l.debitFen) || !Number.isSafeInteger(l.creditFen) || l.debitFen < 0 || l.creditFen < 0 || (l.debitFen === 0) === (l.creditFen === 0)) {
+      fail('VALIDATION', '凭证每行须只填借方或贷方中的一个正整数金额（分）');
+    }
+  }
+  const byFund = new Map<number, number>();
+  for (const l of lines) byFund.set(l.fundId, (byFund.get(l.fundId) ?? 0) + l.debitFen - l.creditFen);
+  const debits = lines.reduce((s, l) => s + l.debitFen, 0);
+  const credits = lines.reduce((s, l) => s + l.creditFen, 0);
+  if (debits !== credits) fail('VALIDATION', `借贷不平衡：借方 ${formatYuan(debits)}，贷方 ${formatYuan(credits)}`);
+  for (const [fundId, diff] of byFund) if (diff !== 0) fail('VALIDATION', `资金“${getFund(db, fundId).name}”的借贷不平衡`);
+  return byFund;
+}
+
+/** 专款专用: earmarked money is spent only on its relief category (a reversal undoes, it does not spend). */
+export function assertEarmarks(db: Db, lines: LineInput[]): void {
+  for (const l of lines) {
+    const account = getAccount(db, l.accountId);
+    const fund = getFund(db, l.fundId);
+    if (fund.purpose && account.kind === 'expense' && l.debitFen > 0 && account.relief_category !== fund.purpose) {
+      fail('RULE', `专款专用：“${fund.name}”只能用于${RELIEF_CATEGORY_LABELS[fund.purpose]}，不能用于“${account.name}”。`);
+    }
+  }
+}
+
+/**
  * Posts one journal entry. Refuses, with nothing written, an entry that does not balance in total
  * and per fund, one dated in a closed month, one that spends earmarked money on another purpose, or
  * one that would take a fund's or an account's cash below zero.
  */
 export function postEntry(
   ctx: HandlerContext,
-  e: { date: string; memo: string; kind: 'donation' | 'relief_payment' | 'purchase' | 'reversal' | 'opening'; lines: LineInput[]; reversesEntryId?: number; reason?: string },
+  e: {
+    date: string;
+    memo: string;
+    kind: 'donation' | 'relief_payment' | 'purchase' | 'reversal' | 'opening';
+    /** Finance's own entries are stored as kind 'opening' with what they are here (see migration 0013). */
+    subkind?: 'income' | 'expense' | 'transfer' | 'voucher';
+    lines: LineInput[];
+    reversesEntryId?: number;
+    reason?: string;
+    /** Who prepared the entry (制单), when not the caller: a voucher posted on approval keeps its drafter. */
+    createdBy?: number;
+  },
 ): number {
-  if (e.lines.length < 2) fail('VALIDATION', '一张凭证至少要有两行（借方和贷方）');
-  for (const l of e.lines) {
-    if (!Number.isSafeInteger(l.debitFen) || !Number.isSafeInteger(l.creditFen) || l.debitFen < 0 || l.creditFen < 0 || (l.debitFen === 0) === (l.creditFen === 0)) {
-      fail('VALIDATION', '凭证每行须只填借方或贷方中的一个正整数金额（分）');
-    }
-  }
-  const byFund = new Map<number, number>();
-  for (const l of e.lines) byFund.set(l.fundId, (byFund.get(l.fundId) ?? 0) + l.debitFen - l.creditFen);
-  const debits = e.lines.reduce((s, l) => s + l.debitFen, 0);
-  const credits = e.lines.reduce((s, l) => s + l.creditFen, 0);
-  if (debits !== credits) fail('VALIDATION', `借贷不平衡：借方 ${formatYuan(debits)}，贷方 ${formatYuan(credits)}`);
-  for (const [fundId, diff] of byFund) if (diff !== 0) fail('VALIDATION', `资金“${getFund(ctx.db, fundId).name}”的借贷不平衡`);
-
+  const byFund = assertBalanced(ctx.db, e.lines);
   const month = e.date.slice(0, 7);
   assertPostable(ctx.db, e.date, '凭证');
-
-  for (const l of e.lines) {
-    const account = getAccount(ctx.db, l.accountId);
-    const fund = getFund(ctx.db, l.fundId);
-    if (fund.purpose && account.kind === 'expense' && l.debitFen > 0 && account.relief_category !== fund.purpose && e.kind !== 'reversal') {
-      fail('RULE', `专款专用：“${fund.name}”只能用于${RELIEF_CATEGORY_LABELS[fund.purpose]}，不能用于“${account.name}”。`);
-    }
-  }
+  if (e.kind !== 'reversal') assertEarmarks(ctx.db, e.lines);
 
   const year = Number(e.date.slice(0, 4));
   const number = formatNumber('PZ', year, nextNumber(ctx.db, 'journal', year));
   const entryId = Number(
     ctx.db
-      .prepare('INSERT INTO journal_entries (number, date, month, memo, kind, reverses_entry_id, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(number, e.date, month, e.memo, e.kind, e.reversesEntryId ?? null, e.reason ?? null, ctx.user!.id, ctx.now.toISOString()).lastInsertRowid,
+      .prepare('INSERT INTO journal_entries (number, date, month, memo, kind, subkind, reverses_entry_id, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(number, e.date, month, e.memo, e.kind, e.subkind ?? null, e.reversesEntryId ?? null, e.reason ?? null, e.createdBy ?? ctx.user!.id, ctx.now.toISOString()).lastInsertRowid,
   );
   const insert = ctx.db.prepare('INSERT INTO journal_lines (entry_id, account_id, fund_id, month, date, debit_fen, credit_fen) VALUES (?, ?, ?, ?, ?, ?, ?)');
   for (const l of e.lines) insert.run(entryId, l.accountId, l.fundId, month, e.date, l.debitFen, l.creditFen);

@@ -32,7 +32,7 @@ const toAccount = (db: Db, a: AccountRow): Account => ({
 const toFund = (db: Db, f: FundRow): Fund => ({ id: f.id, name: f.name, source: f.source as Fund['source'], purpose: f.purpose, active: f.active === 1, balanceFen: fundBalance(db, f.id) });
 
 /** The money account a payment or receipt uses: the one named, or the first active of its kind. */
-function moneyAccount(db: Db, method: 'cash' | 'bank', accountId: number | null): AccountRow {
+export function moneyAccount(db: Db, method: 'cash' | 'bank', accountId: number | null): AccountRow {
   const a = accountId ? getAccount(db, accountId) : (db.prepare('SELECT * FROM accounts WHERE kind = ? AND active = 1 ORDER BY code LIMIT 1').get(method) as AccountRow | undefined);
   if (!a || a.kind !== method) return fail('VALIDATION', method === 'cash' ? '请选择现金科目' : '请选择收付款的银行账户');
   return a;
@@ -83,13 +83,13 @@ function toPayment(db: Db, p: PaymentRow): ReliefPayment {
   return { id: p.id, applicationId: p.application_id, applicationNumber: p.number, name: p.name, amountFen: p.amount_fen, method: p.method, fundName: p.fund_name, paidAt: p.paid_at, entryId: p.entry_id, reversed: p.reversal_entry_id !== null, receipt: toReceipt(receipt) };
 }
 
-function loadEntry(db: Db, id: number): JournalEntry {
+export function loadEntry(db: Db, id: number): JournalEntry {
   const e = db
     .prepare(
       `SELECT e.*, u.display_name AS by_name, (SELECT r.id FROM journal_entries r WHERE r.reverses_entry_id = e.id) AS reversed_by
        FROM journal_entries e JOIN users u ON u.id = e.created_by WHERE e.id = ?`,
     )
-    .get(id) as { id: number; number: string; date: string; memo: string; kind: JournalEntry['kind']; reverses_entry_id: number | null; reversed_by: number | null; reason: string | null; by_name: string } | undefined;
+    .get(id) as { id: number; number: string; date: string; memo: string; kind: JournalEntry['kind']; subkind: JournalEntry['kind'] | null; reverses_entry_id: number | null; reversed_by: number | null; reason: string | null; by_name: string } | undefined;
   if (!e) return fail('NOT_FOUND', `找不到编号为 ${id} 的凭证`);
   const lines = db
     .prepare(
@@ -102,7 +102,8 @@ function loadEntry(db: Db, id: number): JournalEntry {
     number: e.number,
     date: e.date,
     memo: e.memo,
-    kind: e.kind,
+    // Finance's own entries are stored as 'opening' plus what they are (migration 0013).
+    kind: e.subkind ?? e.kind,
     reversesEntryId: e.reverses_entry_id,
     reversedByEntryId: e.reversed_by,
     reason: e.reason,
@@ -271,6 +272,10 @@ export const ledgerHandlers: HandlerMap<keyof typeof ledgerChannels> = {
     const e = loadEntry(ctx.db, entryId);
     if (e.kind === 'reversal') fail('RULE', '冲销凭证不能再冲销；如需更正请重新记账');
     if (e.reversedByEntryId) fail('CONFLICT', `凭证 ${e.number} 已经冲销过`);
+    // A campaign batch is corrected per person (未领取退回), so a whole reversal would refund some twice.
+    if (ctx.db.prepare('SELECT 1 FROM campaign_batches WHERE entry_id = ?').get(e.id)) {
+      fail('RULE', `凭证 ${e.number} 是慰问活动的批量发放凭证，不能整张冲销；请在活动页面把未领取的人员逐一登记“未领取退回”。`);
+    }
     const id = postEntry(ctx, {
       date: localDate(ctx.now),
       memo: `冲销 ${e.number}：${e.memo}`,

@@ -1,5 +1,5 @@
 import { fail } from '../../../shared/errors';
-import { monthLabel, nextMonth, previousMonth } from '../../../shared/months';
+import { monthLabel, nextMonth } from '../../../shared/months';
 import type { Db } from '../../db/open';
 
 /**
@@ -55,6 +55,9 @@ export function closeBlocker(db: Db, month: string, today: string): string | nul
   if (month >= today.slice(0, 7)) return `${monthLabel(month)}尚未结束，月末过后才能结账。`;
   const next = nextMonthToClose(db);
   if (next !== null && month > next) return `请按月份顺序结账：须先结${monthLabel(next)}的账。`;
+  // A voucher waiting for the director would otherwise land in a month already closed, or never.
+  const pending = (db.prepare("SELECT count(*) AS n FROM vouchers WHERE status = 'pending' AND date <= ?").get(`${month}-31`) as { n: number }).n;
+  if (pending > 0) return `还有 ${pending} 张日期在${monthLabel(month)}及以前的记账凭证等待主任审核，请先审核或退回后再结账。`;
   return null;
 }
 
@@ -84,23 +87,28 @@ interface TotalsFilter {
   moneyOnly?: boolean;
 }
 
-/** All debits and credits up to the end of `month`, per account and fund: the last snapshot plus the lines after it. */
-export function totalsThrough(db: Db, month: string = END_OF_TIME, filter: TotalsFilter = {}): AccountFundTotal[] {
-  const snap = snapshotFor(db, month);
+/** The filter as extra WHERE terms over journal_lines or closing_balances, with @accountId / @fundId parameters. */
+function filterSql(filter: TotalsFilter): string {
   const conds = [
     filter.accountId !== undefined ? 'account_id = @accountId' : null,
     filter.fundId !== undefined ? 'fund_id = @fundId' : null,
     filter.moneyOnly ? "account_id IN (SELECT id FROM accounts WHERE kind IN ('cash', 'bank'))" : null,
-  ].filter((c): c is string => c !== null);
-  const extra = conds.map((c) => ` AND ${c}`).join('');
+  ];
+  return conds.map((c) => (c ? ` AND ${c}` : '')).join('');
+}
+
+/** All debits and credits up to the end of `month`, per account and fund: the last snapshot plus the month totals after it. */
+export function totalsThrough(db: Db, month: string = END_OF_TIME, filter: TotalsFilter = {}): AccountFundTotal[] {
+  const snap = snapshotFor(db, month);
+  const extra = filterSql(filter);
   const params = { month, accountId: filter.accountId ?? null, fundId: filter.fundId ?? null, eventId: snap?.id ?? null, from: snap?.month ?? '' };
   const sql = snap
     ? `SELECT account_id, fund_id, sum(d) AS d, sum(c) AS c FROM (
          SELECT account_id, fund_id, debit_fen AS d, credit_fen AS c FROM closing_balances WHERE close_event_id = @eventId${extra}
          UNION ALL
-         SELECT account_id, fund_id, debit_fen, credit_fen FROM journal_lines WHERE month > @from AND month <= @month${extra}
+         SELECT account_id, fund_id, debit_fen, credit_fen FROM month_totals WHERE month > @from AND month <= @month${extra}
        ) GROUP BY account_id, fund_id`
-    : `SELECT account_id, fund_id, sum(debit_fen) AS d, sum(credit_fen) AS c FROM journal_lines WHERE month <= @month${extra} GROUP BY account_id, fund_id`;
+    : `SELECT account_id, fund_id, sum(debit_fen) AS d, sum(credit_fen) AS c FROM month_totals WHERE month <= @month${extra} GROUP BY account_id, fund_id`;
   return (db.prepare(sql).all(params) as { account_id: number; fund_id: number; d: number; c: number }[]).map((r) => ({
     accountId: r.account_id,
     fundId: r.fund_id,
@@ -119,23 +127,17 @@ export function balanceThrough(db: Db, filter: TotalsFilter, month: string = END
  * on its own day nor on any later day whose payments the money was already covering.
  */
 export function lowestBalanceFrom(db: Db, filter: TotalsFilter, date: string): number {
-  const month = date.slice(0, 7);
-  const conds = [
-    filter.accountId !== undefined ? 'account_id = @accountId' : null,
-    filter.fundId !== undefined ? 'fund_id = @fundId' : null,
-    filter.moneyOnly ? "account_id IN (SELECT id FROM accounts WHERE kind IN ('cash', 'bank'))" : null,
-  ].filter((c): c is string => c !== null);
-  const extra = conds.map((c) => ` AND ${c}`).join('');
-  const params = { month, date, accountId: filter.accountId ?? null, fundId: filter.fundId ?? null };
-  const before = (db.prepare(`SELECT coalesce(sum(debit_fen - credit_fen), 0) AS b FROM journal_lines WHERE month = @month AND date < @date${extra}`).get(params) as { b: number }).b;
-  let running = balanceThrough(db, filter, previousMonth(month)) + before;
-  let lowest = Number.POSITIVE_INFINITY;
-  const days = db.prepare(`SELECT sum(debit_fen - credit_fen) AS change FROM journal_lines WHERE month >= @month AND date >= @date${extra} GROUP BY date ORDER BY date`).all(params) as { change: number }[];
-  for (const d of days) {
-    running += d.change;
+  // Walk back from today's balance over the days from `date` on: few rows, read by (account|fund, date).
+  const extra = filterSql(filter);
+  const params = { date, accountId: filter.accountId ?? null, fundId: filter.fundId ?? null };
+  const days = db.prepare(`SELECT sum(debit_fen - credit_fen) AS change FROM journal_lines WHERE date >= @date${extra} GROUP BY date ORDER BY date DESC`).all(params) as { change: number }[];
+  let running = balanceThrough(db, filter);
+  let lowest = running;
+  for (const d of days.slice(0, -1)) {
+    running -= d.change;
     lowest = Math.min(lowest, running);
   }
-  return Number.isFinite(lowest) ? lowest : running;
+  return lowest;
 }
 
 export interface LotBalance {

@@ -39,7 +39,11 @@ export function engineFile(db: Db, fileId: number, settings: Settings): EngineFi
  * Grants to the household, not only the file: every file whose holder or members share an ID number
  * with this file's holder or members (a spouse with her own file is the same family, 003).
  */
-export function pastGrants(db: Db, fileId: number, exceptApplicationId: number | null): PastGrant[] {
+/**
+ * Campaign payments (not returned) count too: schooling and other drives always, festival
+ * condolences only when the setting says so.
+ */
+export function pastGrants(db: Db, fileId: number, exceptApplicationId: number | null, festivalCounts = false): PastGrant[] {
   return (
     db
       .prepare(
@@ -52,9 +56,14 @@ export function pastGrants(db: Db, fileId: number, exceptApplicationId: number |
          SELECT a.number, a.category, a.amount_fen, a.approved_date, a.file_id, f.name FROM relief_applications a JOIN worker_files f ON f.id = a.file_id
          WHERE a.file_id IN (SELECT fid FROM family) AND a.id IS NOT @except AND a.approved_date IS NOT NULL
            AND a.status IN (${GRANTED_STATUSES.map((s) => `'${s}'`).join(', ')})
-         ORDER BY a.approved_date`,
+         UNION ALL
+         SELECT c.number, CASE c.kind WHEN 'schooling' THEN 'schooling' WHEN 'other' THEN 'other' ELSE 'festival' END, p.amount_fen, b.date, l.file_id, f.name
+         FROM campaign_payments p JOIN campaign_batches b ON b.id = p.batch_id JOIN campaign_lines l ON l.id = p.line_id
+           JOIN campaigns c ON c.id = l.campaign_id JOIN worker_files f ON f.id = l.file_id
+         WHERE l.file_id IN (SELECT fid FROM family) AND p.returned_entry_id IS NULL AND (@festival = 1 OR c.kind NOT IN ('warmth', 'spring_festival'))
+         ORDER BY 4`,
       )
-      .all({ fileId, except: exceptApplicationId }) as { number: string; category: ReliefCategory; amount_fen: number; approved_date: string; file_id: number; name: string }[]
+      .all({ fileId, except: exceptApplicationId, festival: festivalCounts ? 1 : 0 }) as { number: string; category: ReliefCategory; amount_fen: number; approved_date: string; file_id: number; name: string }[]
   ).map((g) => ({
     number: g.number,
     category: g.category,
@@ -71,7 +80,7 @@ export function adviceFor(
 ): DecisionAdvice {
   return adviseRelief({
     file: engineFile(ctx.db, p.fileId, ctx.settings),
-    history: pastGrants(ctx.db, p.fileId, p.applicationId),
+    history: pastGrants(ctx.db, p.fileId, p.applicationId, ctx.settings.campaignFestivalCountsYearly),
     category: p.category,
     facts: p.facts,
     amountFen: p.amountFen,

@@ -2,6 +2,7 @@ import type { settingsChannels } from '../../../shared/contract/settings';
 import { localDate } from '../../../shared/dates';
 import { fail } from '../../../shared/errors';
 import { SETTING_LABELS, type SettingKey } from '../../../shared/settings';
+import { extraFolderProblem } from '../backup/folder';
 import type { HandlerMap } from '../handler';
 import { settingsOn, writeSettings } from './store';
 
@@ -34,6 +35,11 @@ export const settingsHandlers: HandlerMap<keyof typeof settingsChannels> = {
     const today = localDate(ctx.now);
     const effectiveFrom = input.effectiveFrom ?? today;
     if (effectiveFrom < today) fail('VALIDATION', '生效日期不能早于今天：已经做出的决定必须仍按当时的设置解释。');
+    const folder = input.changes.backupExtraFolder;
+    if (folder) {
+      const problem = extraFolderProblem(folder, ctx.dataDir);
+      if (problem) fail('VALIDATION', problem);
+    }
     const before = settingsOn(ctx.db, effectiveFrom);
     const keys = writeSettings(ctx.db, input.changes, effectiveFrom, ctx.now.toISOString(), ctx.user?.id ?? null);
     if (keys.length === 0) fail('VALIDATION', '没有需要保存的修改');

@@ -9,6 +9,9 @@ import fileWarnings from './0008_file_warnings';
 import periods from './0009_periods';
 import auditAnchor from './0010_audit_anchor';
 import immutableBooks from './0011_immutable_books';
+import backups from './0012_backups';
+import financeEntries from './0013_finance_entries';
+import campaigns from './0014_campaigns';
 
 export interface Migration {
   id: string;
@@ -28,4 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0009_periods', sql: periods },
   { id: '0010_audit_anchor', sql: auditAnchor },
   { id: '0011_immutable_books', sql: immutableBooks },
+  { id: '0012_backups', sql: backups },
+  { id: '0013_finance_entries', sql: financeEntries },
+  { id: '0014_campaigns', sql: campaigns },
 ];

@@ -35,6 +35,9 @@ const HINTS: Partial<Record<SettingKey, string>> = {
   allowanceExceptionAgeMale: '单亲监护、双下岗等例外情形的年龄条件',
   allowanceExceptionAgeFemale: '单亲监护、双下岗等例外情形的年龄条件',
   hardshipLossFen: '人均收入超标但自负医药费或灾害损失达此数，仍认定困难',
+  campaignFestivalCountsYearly: '开启后，领过节日慰问的家庭在间隔期内再申请救助须主席批准',
+  backupExtraFolder: '每次备份后另存一份到这里，硬盘损坏时可从这里恢复。须是已存在、可写入的文件夹',
+  backupKeepDaily: '更早的每日备份自动删除（每月保留一份月备份）',
 };
 
 const PETITION_KEYS = ['petitionAcceptDays', 'petitionAnswerDays', 'petitionCloseDays'] as const;
@@ -136,6 +139,17 @@ export function SettingsPage() {
           </Card>
           <Card size="small" title="物资">
             {grid([num('materialExpiryWarnDays', '天')])}
+          </Card>
+
+          <Card type="inner" size="small" title="慰问活动">
+            {flag('campaignFestivalCountsYearly')}
+          </Card>
+
+          <Card type="inner" size="small" title="数据备份" data-testid="settings-backup">
+            <Form.Item label={SETTING_LABELS.backupExtraFolder} name="backupExtraFolder" rules={[zodRule(S.backupExtraFolder)]} extra={HINTS.backupExtraFolder}>
+              <Input placeholder="例如 E:\\中心备份 或 /media/usb/中心备份" data-testid="setting-backupExtraFolder" />
+            </Form.Item>
+            {grid([num('backupKeepDaily', '份'), num('backupKeepMonthly', '份')])}
           </Card>
 
           <Form.Item label="生效日期" name="effectiveFrom" extra="标准类设置按生效日期保存：已做出的决定仍按当时的标准解释。">

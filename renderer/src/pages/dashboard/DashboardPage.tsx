@@ -77,13 +77,15 @@ export function DashboardPage() {
   const canRead = hasRole(user, READERS);
   const canCounter = hasRole(user, COUNTER);
   const isFinance = hasRole(user, ['finance']);
+  // The admin reads it for the backup warning only.
+  const wantsSummary = canRead || hasRole(user, ['admin']);
   const [summary, setSummary] = useState<DashboardSummary | null>(null);
   const { run } = useAction();
 
   useEffect(() => {
-    if (!canRead) return;
+    if (!wantsSummary) return;
     void run(() => invoke('dashboard.summary', {})).then((s) => s && setSummary(s));
-  }, [canRead, run]);
+  }, [wantsSummary, run]);
 
   useHotkey({ key: 'v', alt: true }, () => navigate('/petitions/new'), canCounter);
   useHotkey({ key: 'n', alt: true }, () => navigate('/files/new'), canCounter);
@@ -112,6 +114,17 @@ export function DashboardPage() {
           </Space>
         )}
       </Card>
+
+      {summary?.backupWarning && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="dash-backup-warning"
+          title="数据备份需要处理"
+          description={summary.backupWarning.message}
+          action={<Button onClick={() => navigate('/admin/backup')}>去备份</Button>}
+        />
+      )}
 
       {isFinance && summary?.monthToClose && (
         <Alert

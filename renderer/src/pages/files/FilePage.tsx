@@ -29,6 +29,7 @@ import { ReasonModal } from './ReasonModal';
 import { SEX_LABELS, StatusTag, TierTag, WarningTag, lineMultipleFen, maskBankCard } from './fileLabels';
 import { FileReferrals } from '../referrals/FileReferrals';
 import { ReliefHistory } from '../../components/ReliefHistory';
+import { FileCampaigns } from '../campaigns/FileCampaigns';
 
 type Dialog = { kind: 'exclude' } | { kind: 'clear'; exclusion: ExclusionView } | { kind: 'exit' } | { kind: 'reactivate' } | null;
 
@@ -354,6 +355,7 @@ export function FilePage({ id }: { id: number }) {
       </Card>
 
       <ReliefHistory fileId={file.id} />
+      <FileCampaigns fileId={file.id} />
       <FileReferrals fileId={file.id} />
       <Card title="档案记录" size="small">
         <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 16 }}>

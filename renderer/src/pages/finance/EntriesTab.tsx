@@ -1,18 +1,29 @@
-import { RollbackOutlined } from '@ant-design/icons';
+import { PrinterOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ledgerChannels, type JournalEntry, type JournalLine } from '../../../../shared/contract/ledger';
 import { formatChineseDate } from '../../../../shared/dates';
+import { ENTRY_KIND_LABELS } from '../../../../shared/ledger';
 import { formatYuan } from '../../../../shared/money';
 import { invoke } from '../../api';
 import { useAction } from '../../components/useAction';
 import { ReasonModal } from '../files/ReasonModal';
 import { MonthPicker, Yuan, monthLabel } from './financeLabels';
+import { useVoucherPrinter } from './voucherParts';
 
 const REVERSE_REASON = ledgerChannels['ledger.reverse'].input.shape.reason;
 
-export const ENTRY_KIND_LABELS: Record<JournalEntry['kind'], string> = { donation: '捐赠收入', relief_payment: '救助发放', purchase: '物资采购', reversal: '红字冲销', opening: '期初' };
-const ENTRY_KIND_COLORS: Record<JournalEntry['kind'], string> = { donation: 'green', relief_payment: 'blue', purchase: 'purple', reversal: 'red', opening: 'default' };
+const ENTRY_KIND_COLORS: Record<JournalEntry['kind'], string> = {
+  donation: 'green',
+  relief_payment: 'blue',
+  purchase: 'purple',
+  reversal: 'red',
+  opening: 'default',
+  income: 'cyan',
+  expense: 'orange',
+  transfer: 'geekblue',
+  voucher: 'magenta',
+};
 
 const entryAmount = (e: JournalEntry) => e.lines.reduce((s, l) => s + l.debitFen, 0);
 
@@ -44,6 +55,7 @@ export function EntriesTab({ canWrite, month, onMonth, onChanged }: { canWrite: 
   const [reversing, setReversing] = useState<JournalEntry | null>(null);
   const { busy, run } = useAction();
   const reverse = useAction();
+  const printer = useVoucherPrinter();
 
   const load = useCallback(() => {
     void run(() => invoke('ledger.entries', { ...page, ...(all ? {} : { month }) })).then((r) => r && (setRows(r.rows), setTotal(r.total)));
@@ -103,6 +115,24 @@ export function EntriesTab({ canWrite, month, onMonth, onChanged }: { canWrite: 
                 <Tag color="green">正常</Tag>
               ),
           },
+          {
+            title: '打印',
+            key: 'print',
+            width: 70,
+            render: (_, e) => (
+              <Button
+                size="small"
+                icon={<PrinterOutlined />}
+                aria-label={`打印凭证 ${e.number}`}
+                loading={printer.printing}
+                data-testid="entry-print"
+                onClick={(ev) => {
+                  ev.stopPropagation();
+                  printer.printEntry(e.id);
+                }}
+              />
+            ),
+          },
           ...(canWrite
             ? [
                 {
@@ -129,6 +159,7 @@ export function EntriesTab({ canWrite, month, onMonth, onChanged }: { canWrite: 
             : []),
         ]}
       />
+      {printer.preview}
       <ReasonModal
         open={reversing !== null}
         title={`冲销凭证 ${reversing?.number ?? ''}`}

@@ -1,5 +1,6 @@
 // npm run bench: one line per measure, `bench <name> <median ms> ms floor <ms> ms ratio <x>`,
 // where the floor is the raw SQL doing the same work. Data is generated deterministically.
+import { benchCampaignBuild, benchSignSheet } from '../test/bench/campaigns';
 import { benchFiles, loadFiles } from '../test/bench/files';
 import { benchHistory } from '../test/bench/history';
 import { benchLedger, loadJournal } from '../test/bench/ledger';
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
     loadFiles(core, FILE_COUNT, 1);
     db.pragma('optimize');
     await benchFiles(core, staff, FILE_COUNT);
+    await benchCampaignBuild(core, staff, FILE_COUNT);
+    await benchSignSheet();
 
     loadJournal(core, Number(process.env.BENCH_JOURNAL_LINES ?? 50_000));
     await benchLedger(core, await core.tokenFor(['finance']));

@@ -10,9 +10,11 @@ import { dashboardChannels } from './contract/dashboard';
 import { fileChannels } from './contract/files';
 import { ledgerChannels } from './contract/ledger';
 import { materialChannels } from './contract/materials';
+import { monitoringChannels } from './contract/monitoring';
 import { petitionChannels } from './contract/petitions';
 import { reliefChannels } from './contract/relief';
 import { referralChannels } from './contract/referrals';
+import { reportChannels } from './contract/reports';
 import { settingsChannels } from './contract/settings';
 import { userChannels } from './contract/users';
 import { voucherChannels } from './contract/vouchers';
@@ -35,6 +37,8 @@ export const contract = {
   ...referralChannels,
   ...campaignChannels,
   ...backupChannels,
+  ...reportChannels,
+  ...monitoringChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -61,4 +65,6 @@ export const contractParts: Record<string, Record<string, unknown>> = {
   referrals: referralChannels,
   campaigns: campaignChannels,
   backup: backupChannels,
+  reports: reportChannels,
+  monitoring: monitoringChannels,
 };

@@ -19,7 +19,21 @@ export const CAMPAIGN_KIND_CATEGORY: Record<CampaignKind, ReliefCategory> = {
 
 // Target groups (seed 000 §三): hard-up enterprise workers, model workers by level, hard-up migrant
 // workers, and workers in special hardship through illness, schooling or disaster.
-export const CAMPAIGN_GROUPS = ['hardship', 'model_national', 'model_provincial', 'model_city', 'migrant', 'illness', 'schooling', 'disaster'] as const;
+// 金秋助学 pays by school level (a different standard for a pupil and a university student).
+export const CAMPAIGN_GROUPS = [
+  'hardship',
+  'model_national',
+  'model_provincial',
+  'model_city',
+  'migrant',
+  'illness',
+  'schooling',
+  'disaster',
+  'school_primary',
+  'school_junior',
+  'school_senior',
+  'school_college',
+] as const;
 export type CampaignGroup = (typeof CAMPAIGN_GROUPS)[number];
 export const CAMPAIGN_GROUP_LABELS: Record<CampaignGroup, string> = {
   hardship: '困难企业职工',
@@ -30,7 +44,18 @@ export const CAMPAIGN_GROUP_LABELS: Record<CampaignGroup, string> = {
   illness: '因病致困',
   schooling: '因学致困',
   disaster: '因灾致困',
+  school_primary: '助学·小学',
+  school_junior: '助学·初中',
+  school_senior: '助学·高中（中职）',
+  school_college: '助学·大学（高职）',
 };
+
+/**
+ * The school-level groups of 金秋助学. The files record that a child studies, not at which level, so
+ * criteria never place anyone in these: the base-level union's list or the clerk names the level.
+ */
+export const SCHOOL_LEVEL_GROUPS = ['school_primary', 'school_junior', 'school_senior', 'school_college'] as const satisfies readonly CampaignGroup[];
+export const isSchoolLevelGroup = (g: CampaignGroup): boolean => (SCHOOL_LEVEL_GROUPS as readonly CampaignGroup[]).includes(g);
 
 export const CAMPAIGN_STATUSES = ['draft', 'pending_director', 'pending_chair', 'approved'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];

@@ -42,6 +42,13 @@ export const settingsSchema = z.object({
   backupExtraFolder: text('备用备份文件夹', 260),
   backupKeepDaily: whole('保留每日备份份数', 1, 365),
   backupKeepMonthly: whole('保留每月备份份数', 0, 120),
+  // Dynamic monitoring (issue 13, seed 001): revisit intervals by risk state, the exit test.
+  monitorUnclearedMonths: whole('未消除风险户回访间隔', 1, 12),
+  monitorClearedMonths: whole('已消除风险户回访间隔', 1, 12),
+  monitorStableMonths: whole('稳定户回访间隔', 1, 24),
+  monitorDueSoonDays: whole('回访提前提醒天数', 0, 60),
+  monitorExitIncomePercent: whole('脱困收入标准', 100, 500),
+  monitorExitRevisits: whole('脱困须连续回访次数', 1, 24),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
@@ -78,6 +85,12 @@ export const SETTING_DEFAULTS: Settings = {
   backupExtraFolder: '', // none: backups only beside the database until the admin names a second disk
   backupKeepDaily: 30,
   backupKeepMonthly: 12,
+  monitorUnclearedMonths: 1, // 未消除风险户每月应回访一次 (001)
+  monitorClearedMonths: 6, // 已消除风险监测户至少半年回访一次 (001)
+  monitorStableMonths: 12, // 已稳定脱贫户一年至少回访一次 (001)
+  monitorDueSoonDays: 7,
+  monitorExitIncomePercent: 150, // 人均收入稳定高于低保线 1.5 倍可解困脱困 (001)
+  monitorExitRevisits: 3,
 };
 
 export const SETTING_LABELS: Record<SettingKey, string> = {
@@ -112,4 +125,10 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   backupExtraFolder: '备份另存到（第二块磁盘或U盘上的文件夹，留空表示不另存）',
   backupKeepDaily: '保留最近几天的每日备份（份）',
   backupKeepMonthly: '保留最近几个月的月备份（份）',
+  monitorUnclearedMonths: '未消除风险户每几个月回访一次（月）',
+  monitorClearedMonths: '已消除风险户至少每几个月回访一次（月）',
+  monitorStableMonths: '稳定（已脱困）户至少每几个月回访一次（月）',
+  monitorDueSoonDays: '回访到期前几天列入待回访（天）',
+  monitorExitIncomePercent: '人均收入高于低保线百分之几可提出脱困（%）',
+  monitorExitRevisits: '连续几次回访收入达标可提出脱困（次）',
 };

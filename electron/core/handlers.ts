@@ -8,9 +8,11 @@ import { fileHandlers } from './files/handlers';
 import { ledgerHandlers } from './ledger/handlers';
 import { voucherHandlers } from './ledger/vouchers';
 import { materialHandlers } from './materials/handlers';
+import { monitoringHandlers } from './monitoring/handlers';
 import { petitionHandlers } from './petitions/handlers';
 import { reliefHandlers } from './relief/handlers';
 import { referralHandlers } from './referrals/handlers';
+import { reportHandlers } from './reports/handlers';
 import type { Handler, HandlerMap } from './handler';
 import { settingsHandlers } from './settings/handlers';
 import { userHandlers } from './users/handlers';
@@ -31,6 +33,8 @@ export const handlers: HandlerMap<Channel> = {
   ...referralHandlers,
   ...campaignHandlers,
   ...backupHandlers,
+  ...monitoringHandlers,
+  ...reportHandlers,
 };
 
 export const handlerFor = <C extends Channel>(channel: C): Handler<C> => handlers[channel] as Handler<C>;

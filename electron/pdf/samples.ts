@@ -6,6 +6,14 @@ import type { Donation, MonthlyStatement, ReceiptView, StatementFund } from '../
 import type { Location, MaterialDocument, Movement, StockLedger, StockLedgerRow } from '../../shared/contract/materials';
 import type { Petition } from '../../shared/contract/petitions';
 import { householdSize, incomeTier, perCapitaIncomeFen } from '../../shared/household';
+import { incomeExpenditureDoc } from './documents/incomeExpenditure';
+import { reliefReportDoc } from './documents/reliefReport';
+import { petitionReportDoc } from './documents/petitionReport';
+import { yearSummaryDoc } from './documents/yearSummary';
+import { sampleIncomeExpenditure, samplePetitionStats, sampleReliefReport, sampleYearSummary } from './reportSamples';
+import { sampleCampaignReport, sampleSignSheet } from './campaignSamples';
+import { campaignSignSheetDoc } from './documents/campaignSignSheet';
+import { campaignSummaryDoc } from './documents/campaignSummary';
 import { donationReceiptDoc, type ReceiptCentre } from './documents/donationReceipt';
 import { materialDonationReceiptDoc } from './documents/materialDonationReceipt';
 import { materialIssueSlipDoc } from './documents/materialIssueSlip';
@@ -557,10 +565,10 @@ export function sampleVoucher(): VoucherPrint {
     attachments: 2,
     state: { posted: true },
     lines: [
-      { summary: '冲回误记的利息收入', accountCode: '4501', accountName: '利息收入', fundName: '行政拨款', debitFen: 36_520, creditFen: 0 },
+      { summary: '冲回误记的利息收入', accountCode: '400802', accountName: '其他收入—利息收入', fundName: '行政拨款', debitFen: 36_520, creditFen: 0 },
       { summary: '冲回误记的银行存款', accountCode: '1002', accountName: '银行存款', fundName: '行政拨款', debitFen: 0, creditFen: 36_520 },
       { summary: '利息收入改记工会经费', accountCode: '1002', accountName: '银行存款', fundName: '工会经费', debitFen: 36_520, creditFen: 0 },
-      { summary: '利息收入改记工会经费', accountCode: '4501', accountName: '利息收入', fundName: '工会经费', debitFen: 0, creditFen: 36_520 },
+      { summary: '利息收入改记工会经费', accountCode: '400802', accountName: '其他收入—利息收入', fundName: '工会经费', debitFen: 0, creditFen: 36_520 },
     ],
     preparedBy: SAMPLE_FINANCE_CLERK,
     reviewedBy: '王建国',
@@ -573,3 +581,41 @@ PRINTED_DOCUMENTS.push({
   title: '记账凭证',
   build: () => renderPdf(voucherDoc(sampleVoucher(), SAMPLE_FINANCE_CENTRE)),
 });
+
+// ── 慰问活动 (DOMAIN §4): 签领表 and the campaign summary (data in campaignSamples.ts) ───────────────
+PRINTED_DOCUMENTS.push(
+  {
+    file: 'campaign-sign-sheet.pdf',
+    title: '慰问金签领表',
+    build: () => renderPdf(campaignSignSheetDoc(sampleSignSheet(), SAMPLE_CENTRE)),
+  },
+  {
+    file: 'campaign-summary.pdf',
+    title: '慰问活动汇总表',
+    build: () => renderPdf(campaignSummaryDoc(sampleCampaignReport(), SAMPLE_CENTRE, '刘霞')),
+  },
+);
+
+// ── 报表 (issue 14): 收入支出表 for the higher union and 救助发放统计 (data in reportSamples.ts) ──────────
+PRINTED_DOCUMENTS.push(
+  {
+    file: 'income-expenditure.pdf',
+    title: '收入支出表',
+    build: () => renderPdf(incomeExpenditureDoc(sampleIncomeExpenditure(), SAMPLE_CENTRE, { preparedBy: '刘霞' })),
+  },
+  {
+    file: 'relief-report.pdf',
+    title: '救助发放统计表',
+    build: () => renderPdf(reliefReportDoc(sampleReliefReport(), SAMPLE_CENTRE, { preparedBy: '刘霞' })),
+  },
+  {
+    file: 'petition-report.pdf',
+    title: '来访统计表',
+    build: () => renderPdf(petitionReportDoc(samplePetitionStats(), SAMPLE_CENTRE, { preparedBy: '刘霞' })),
+  },
+  {
+    file: 'year-summary.pdf',
+    title: '年度工作汇总表',
+    build: () => renderPdf(yearSummaryDoc(sampleYearSummary(), SAMPLE_CENTRE, { preparedBy: '刘霞' })),
+  },
+);

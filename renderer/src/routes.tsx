@@ -26,6 +26,7 @@ import { DonationsPage } from './pages/finance/DonationsPage';
 import { OtherEntriesPage } from './pages/finance/OtherEntriesPage';
 import { PayPage } from './pages/finance/PayPage';
 import { StatementPage } from './pages/finance/StatementPage';
+import { ReportsPage } from './pages/reports/ReportsPage';
 import { VouchersPage } from './pages/finance/VouchersPage';
 import { IssuePage } from './pages/materials/IssuePage';
 import { LedgerPage as MaterialsLedgerPage } from './pages/materials/LedgerPage';
@@ -77,6 +78,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/finance/books', title: '账簿', roles: ['finance', 'director', 'chair'], group: 'main', render: () => <BooksPage /> },
   { path: '/finance/close', title: '月末结账', roles: ['finance', 'director', 'chair'], group: 'main', render: () => <ClosePage /> },
   { path: '/finance/statement', title: '月度收支明细表', roles: ['finance', 'director', 'chair'], group: 'main', render: () => <StatementPage /> },
+  { path: '/reports', title: '报表', roles: ['finance', 'director', 'chair', 'staff'], group: 'main', render: () => <ReportsPage /> },
   { path: '/materials', title: '物资库存', roles: ['finance', 'staff', 'director', 'chair'], group: 'main', render: () => <StockPage /> },
   { path: '/materials/receive', title: '物资入库', roles: ['finance'], group: 'main', render: () => <ReceivePage /> },
   { path: '/materials/issue', title: '物资发放', roles: ['finance', 'staff', 'director'], group: 'main', render: () => <IssuePage /> },

@@ -23,4 +23,6 @@ export const pageSize = z.number().int().min(1).max(200, '每页最多 200 条')
 export interface Paged<T> {
   rows: T[];
   total: number;
+  /** Counts stop at a cap on big tables: true means "at least `total`" (shown as 10,000+). */
+  totalCapped?: boolean;
 }

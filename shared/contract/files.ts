@@ -157,6 +157,12 @@ export interface SearchHit {
   matchedBy: 'name' | 'pinyin' | 'initials' | 'idNumber' | 'phone' | 'workUnit';
 }
 
+/** Search results, and whether more files matched than were returned (the clerk types more). */
+export interface SearchResult {
+  hits: SearchHit[];
+  more: boolean;
+}
+
 export const FILE_SORTS = ['updatedAt', 'name', 'perCapitaIncome', 'workUnit'] as const;
 
 export const fileChannels = {
@@ -195,7 +201,7 @@ export const fileChannels = {
     access: READERS,
     kind: 'read',
   }),
-  'files.search': channel<SearchHit[]>()({
+  'files.search': channel<SearchResult>()({
     title: '查找困难职工档案',
     input: z
       .object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACCOUNT_KINDS, DONOR_KINDS, FUND_SOURCES, PAYMENT_METHODS, type AccountKind, type DonorKind, type EntryKind, type FundSource, type PaymentMethod, type ReceiptKind } from '../ledger';
+import { DONOR_KINDS, FUND_SOURCES, PAYMENT_METHODS, type AccountKind, type DonorKind, type EntryKind, type FundSource, type PaymentMethod, type ReceiptKind } from '../ledger';
 import { RELIEF_CATEGORIES, type ReliefCategory } from '../relief';
 import { channel, type FileDownload, type PdfFile } from './define';
 import type { StockLedgerRow } from './materials';
@@ -19,6 +19,16 @@ export interface Account {
   reliefCategory: ReliefCategory | null;
   active: boolean;
   balanceFen: number;
+  /** The balance with every detail account under it (in the account list; elsewhere the own balance). */
+  totalFen: number;
+  /** The account this one details (上级科目), null for a first-level account. */
+  parentId: number | null;
+  /** From the union chart of accounts (工会会计制度): kept, never deleted. */
+  standard: boolean;
+  /** Has detail accounts under it: lines go to those, this one adds them up. */
+  heading: boolean;
+  /** Finance may delete it: added by the centre, with nothing booked to it and no detail accounts. */
+  deletable: boolean;
 }
 export interface Fund {
   id: number;
@@ -61,6 +71,7 @@ export interface Donation {
 }
 export interface JournalLine {
   accountId: number;
+  accountCode: string;
   accountName: string;
   fundId: number;
   fundName: string;
@@ -174,15 +185,21 @@ export interface MonthlyStatement {
 export const ledgerChannels = {
   'ledger.accounts': channel<Account[]>()({ title: '会计科目', input: z.object({}).strict(), access: BOOK_READERS, kind: 'read' }),
   'ledger.addAccount': channel<Account>()({
-    title: '新增科目',
+    title: '新增明细科目',
     input: z
       .object({
-        code: z.string('请填写科目编码').trim().regex(/^\d{4,8}$/, '科目编码为 4–8 位数字'),
+        parentId: id,
+        code: z.string('请填写科目编码').trim().regex(/^\d{6,10}$/, '明细科目编码为上级科目编码加两位数字'),
         name: text('科目名称', 40).min(2, '请填写科目名称'),
-        kind: z.enum(ACCOUNT_KINDS, '请选择科目类别'),
         reliefCategory: z.enum(RELIEF_CATEGORIES).nullable().default(null),
       })
       .strict(),
+    access: FINANCE,
+    kind: 'write',
+  }),
+  'ledger.deleteAccount': channel<{ deleted: true }>()({
+    title: '删除科目',
+    input: z.object({ accountId: id }).strict(),
     access: FINANCE,
     kind: 'write',
   }),

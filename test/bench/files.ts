@@ -44,12 +44,12 @@ export async function benchFiles(core: TestCore, token: string, count: number): 
     const floor = db.prepare(searchSql(plan.keys, plan.suffix));
     const params = { term: plan.term, termTop: plan.term + TOP, reversed, reversedTop: reversed + TOP, limit: 10 };
     const floorIds = () => dedupe(floor.all(params) as { id: number }[]);
-    sameIds(label, searchFiles(db, q, 10), floorIds());
+    sameIds(label, searchFiles(db, q, 10).hits, floorIds());
     await measure(`files.search.${label}.core`, () => searchFiles(db, q, 10), () => floorIds());
     await measure(`files.search.${label}`, () => core.ok('files.search', { q, limit: 10 }, token), () => floorIds());
   }
   const hits = await core.ok('files.search', { q: sample.id_number.slice(-6), limit: 10 }, token);
-  if (!hits.some((h) => h.idNumber === sample.id_number)) throw new Error('ID fragment search missed its file');
+  if (!hits.hits.some((h) => h.idNumber === sample.id_number)) throw new Error('ID fragment search missed its file');
 
   // Opening a file: the same five reads the file page needs, as raw statements.
   const raw = [

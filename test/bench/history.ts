@@ -99,6 +99,8 @@ export async function benchHistory(core: TestCore, years: number, perMonth: numb
   );
   await measure(`ledger.trialBalance@${years}y`, () => core.ok('ledger.trialBalance', { month: h.openMonth }, finance), () => monthLines.all(h.openMonth), 50);
   await measure(`ledger.statement@${years}y`, () => core.ok('ledger.statement', { month: h.openMonth }, finance), () => statementLines.all(h.openMonth), 30);
+  const yearTotals = db.prepare('SELECT account_id, sum(debit_fen), sum(credit_fen) FROM month_totals WHERE month >= ? AND month <= ? GROUP BY account_id');
+  await measure(`reports.incomeExpenditure@${years}y`, () => core.ok('reports.incomeExpenditure', { month: h.openMonth }, finance), () => yearTotals.all(`${h.openMonth.slice(0, 4)}-01`, h.openMonth), 50);
   await measure(`ledger.monthStatus@${years}y`, () => core.ok('ledger.monthStatus', { month: h.openMonth }, finance), () => monthLines.all(h.openMonth), 50);
 
   // Close and reopen the open month (the reopen is the chair's): each pair is one measured run.

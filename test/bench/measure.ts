@@ -18,8 +18,8 @@ async function time(fn: () => unknown): Promise<number> {
 }
 
 /** Alternates the measured path and its floor so both see the same machine state. */
-export async function measure(name: string, fn: () => unknown, floor: () => unknown, runs = 300): Promise<Measure> {
-  for (let i = 0; i < 30; i++) (await fn(), await floor());
+export async function measure(name: string, fn: () => unknown, floor: () => unknown, runs = 300, warmup = 30): Promise<Measure> {
+  for (let i = 0; i < warmup; i++) (await fn(), await floor());
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/dispatch';
 import { fakeFileInput } from '../fixtures/files';
 import { createRng } from '../fixtures/people';
-import { ADMIN, login, setupAdmin, startE2e, type E2eApp } from './harness';
+import { ADMIN, login, setupAdmin, startE2e, type E2eApp, clickUntil } from './harness';
 
 let e: E2eApp;
 let staff = '';
@@ -41,7 +41,12 @@ describe('backup and restore in Chromium', () => {
     await e.shot('backup-02-page-empty');
     await page.getByTestId('backup-now').click();
     await page.locator('.ant-modal-confirm-title').filter({ hasText: '备份完成并已校验' }).waitFor();
-    await page.getByRole('button', { name: '知道了' }).click();
+    await clickUntil(
+      async () => {
+        if (await page.getByRole('button', { name: '知道了' }).isVisible()) await page.getByRole('button', { name: '知道了' }).click();
+      },
+      async () => (await page.locator('.ant-modal-wrap:visible').count()) === 0,
+    );
     await expect.poll(() => page.getByTestId('backup-table').locator('tbody tr').count()).toBe(1);
     expect(await page.getByTestId('backup-table').textContent()).toContain('手动');
     await e.shot('backup-03-after-backup');

@@ -85,3 +85,20 @@ export async function logout(page: Page): Promise<void> {
 export async function popoversClosed(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll('.ant-popover:not(.ant-popover-hidden)').length === 0, undefined, { timeout: 15_000 });
 }
+
+/**
+ * Clicks `click` until `done` holds (at most three tries). Under a loaded CI machine a click that lands
+ * while an antd modal or popconfirm is still animating in is now and then dropped; a clerk would simply
+ * click again, and so does the test — but the outcome itself must still come about.
+ */
+export async function clickUntil(click: () => Promise<void>, done: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await click();
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline) {
+      if (await done()) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    if (attempt === 3) throw new Error('the click did not take effect after three tries');
+  }
+}

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeCheckDigit, maskIdNumber } from '../../shared/idcard';
-import { login, logout, setupAdmin, startE2e, type E2eApp, popoversClosed } from './harness';
+import { login, logout, setupAdmin, startE2e, type E2eApp, popoversClosed, clickUntil } from './harness';
 
 let e: E2eApp;
 const withId = (first17: string) => first17 + computeCheckDigit(first17);
@@ -163,9 +163,15 @@ describe('petitions in Chromium', () => {
     await popoversClosed(page);
     // The buttons show a spinner (and ignore clicks) until the page has reloaded the petition.
     await expect.poll(async () => (await page.getByTestId('action-start').getAttribute('class')) ?? '').not.toContain('ant-btn-loading');
-    await page.getByTestId('action-start').click();
-    await visible(page, 'confirm-start').click();
-    await expect.poll(() => status(page)).toBe('办理中');
+    await clickUntil(
+      async () => {
+        await popoversClosed(page);
+        if ((await page.getByTestId('action-start').count()) === 0) return;
+        await page.getByTestId('action-start').click();
+        await visible(page, 'confirm-start').click();
+      },
+      async () => (await status(page)) === '办理中',
+    );
 
     await page.getByTestId('action-answer').click();
     // The answer is required: an empty one is refused before anything is sent.

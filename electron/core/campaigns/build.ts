@@ -2,7 +2,7 @@
 // and why (seed 000 §三: last year's recipients left out in principle; not union targets; plus the
 // files' own exits and exclusion flags, and one family once on a list).
 import type { Candidate } from '../../../shared/contract/campaigns';
-import { CAMPAIGN_EXCLUSION_LABELS, CAMPAIGN_KIND_CATEGORY, CAMPAIGN_KINDS, isNonWorkerUnit, type CampaignExclusion, type CampaignGroup } from '../../../shared/campaign';
+import { CAMPAIGN_EXCLUSION_LABELS, CAMPAIGN_KIND_CATEGORY, CAMPAIGN_KINDS, isNonWorkerUnit, isSchoolLevelGroup, type CampaignExclusion, type CampaignGroup } from '../../../shared/campaign';
 import { incomeTier } from '../../../shared/household';
 import { maskIdNumber } from '../../../shared/idcard';
 import { EXCLUSION_LABELS, type EmploymentStatus, type ExclusionKind, type ModelWorkerLevel } from '../../../shared/workerFile';
@@ -30,6 +30,9 @@ export interface Evaluated extends Candidate {
   /** Every ID number of the household (holder and members). */
   ids: string[];
 }
+
+/** Model-worker groups and the file level each stands for. */
+const MODEL_LEVEL_OF: Partial<Record<CampaignGroup, ModelWorkerLevel>> = { model_national: 'national', model_provincial: 'provincial', model_city: 'city' };
 
 /** ID numbers (holder and members) of the files chosen by `fileSql` (a SELECT of file ids). */
 function householdIds(db: Db, fileSql: string, params: Record<string, unknown>): Set<string> {
@@ -76,13 +79,20 @@ export function exclusionsFor(f: { status: string; work_unit: string; risk_flag:
  * (the older file of a household comes first). Files already on the list are left out.
  */
 export function evaluateFiles(db: Db, c: CampaignRow, groups: GroupRow[], minLivingLineFen: number, workUnit: string): Evaluated[] {
-  const unitWhere = workUnit ? 'WHERE work_unit = @unit' : '';
+  // Only files that can fit some group are read: within 300 % of the line (every group but the model
+  // workers' needs a hardship reason, which needs that), or a model worker of a level the campaign has.
+  const modelLevels = groups.flatMap((g) => MODEL_LEVEL_OF[g.grp] ?? []);
+  const needsHardship = groups.some((g) => !MODEL_LEVEL_OF[g.grp] && !isSchoolLevelGroup(g.grp));
+  const fits = [needsHardship ? 'per_capita_income_fen * 100 <= @line * 300' : '', modelLevels.length ? `model_worker_level IN (${modelLevels.map((l) => `'${l}'`).join(', ')})` : '']
+    .filter(Boolean)
+    .join(' OR ');
+  const where = [`(${fits || '0'})`, workUnit ? 'work_unit = @unit' : ''].filter(Boolean).join(' AND ');
   const files = db
     .prepare(
       `SELECT id, name, id_number, work_unit, employment_status, model_worker_level, per_capita_income_fen, hardship_causes, single_parent, disability_grade, risk_flag, status
-       FROM worker_files ${unitWhere} ORDER BY id`,
+       FROM worker_files WHERE ${where} ORDER BY id`,
     )
-    .all({ unit: workUnit }) as FileFacts[];
+    .all({ unit: workUnit, line: minLivingLineFen }) as FileFacts[];
   const members = new Map<number, string[]>();
   for (const m of db
     .prepare(`SELECT file_id, id_number FROM household_members WHERE id_number <> ''${workUnit ? ' AND file_id IN (SELECT id FROM worker_files WHERE work_unit = @unit)' : ''}`)
@@ -97,7 +107,8 @@ export function evaluateFiles(db: Db, c: CampaignRow, groups: GroupRow[], minLiv
   }
   const listed = new Set((db.prepare('SELECT file_id FROM campaign_lines WHERE campaign_id = ?').all(c.id) as { file_id: number }[]).map((r) => r.file_id));
   const x: ExclusionContext = { lastYear: lastYearIds(db, c), taken: onListIds(db, c.id) };
-  const order = groups.map((g) => g.grp);
+  // Criteria cannot tell a child's school level, so the level groups are filled by import or by hand.
+  const order = groups.map((g) => g.grp).filter((g) => !isSchoolLevelGroup(g));
   const standard = new Map<CampaignGroup, number>(groups.map((g) => [g.grp, g.standard_fen]));
 
   const out: Evaluated[] = [];

@@ -50,6 +50,13 @@ export function matchGroups(f: CriteriaFile, groups: readonly CampaignGroup[]): 
       case 'disaster':
         reason = hard && f.causes.includes(g) ? `${CAMPAIGN_GROUP_LABELS[g]}，${hard}` : null;
         break;
+      case 'school_primary':
+      case 'school_junior':
+      case 'school_senior':
+      case 'school_college':
+        // The level itself is what the list's author states; the file shows the family is hard up through schooling.
+        reason = hard && f.causes.includes('schooling') ? `因学致困（${CAMPAIGN_GROUP_LABELS[g]}，学段由上报单位或经办人确认），${hard}` : null;
+        break;
     }
     if (reason) out.push({ group: g, reason });
   }

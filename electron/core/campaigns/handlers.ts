@@ -50,11 +50,15 @@ function lineRow(ctx: HandlerContext, lineId: number): LineRow {
   return (ctx.db.prepare(`${LINE_SELECT} WHERE l.id = ?`).get(lineId) as LineRow | undefined) ?? fail('NOT_FOUND', `找不到编号为 ${lineId} 的名单人员`);
 }
 
-function insertLine(ctx: HandlerContext, c: CampaignRow, l: { fileId: number; group: string; amountFen: number; source: CampaignLine['source']; reasons: string[]; exceptions?: string[] }): void {
-  ctx.db
-    .prepare('INSERT INTO campaign_lines (campaign_id, file_id, grp, amount_fen, source, reasons, exceptions, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(c.id, l.fileId, l.group, l.amountFen, l.source, JSON.stringify(l.reasons), JSON.stringify(l.exceptions ?? []), ctx.user!.id, ctx.now.toISOString());
+type NewLine = { fileId: number; group: string; amountFen: number; source: CampaignLine['source']; reasons: string[]; exceptions?: string[] };
+
+/** Writes lines with one prepared statement: a built list can run to many thousands. */
+function insertLines(ctx: HandlerContext, c: CampaignRow, lines: NewLine[]): void {
+  const insert = ctx.db.prepare('INSERT INTO campaign_lines (campaign_id, file_id, grp, amount_fen, source, reasons, exceptions, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const at = ctx.now.toISOString();
+  for (const l of lines) insert.run(c.id, l.fileId, l.group, l.amountFen, l.source, JSON.stringify(l.reasons), JSON.stringify(l.exceptions ?? []), ctx.user!.id, at);
 }
+const insertLine = (ctx: HandlerContext, c: CampaignRow, l: NewLine) => insertLines(ctx, c, [l]);
 
 const assertAllowed = (ctx: HandlerContext, c: CampaignRow, action: Parameters<typeof assertCampaignAllowed>[3]) => assertCampaignAllowed(ctx.db, ctx.user!, c, action, campaignFacts(ctx.db, c));
 
@@ -141,7 +145,7 @@ export const campaignHandlers: HandlerMap<keyof typeof campaignChannels> = {
     assertAllowed(ctx, c, 'edit');
     const all = evaluateFiles(ctx.db, c, groupsOf(ctx.db, c.id), ctx.settings.minLivingLineFen, workUnit);
     const qualifying = all.filter((x) => x.exclusions.length === 0);
-    for (const x of qualifying) insertLine(ctx, c, { fileId: x.fileId, group: x.group!, amountFen: x.amountFen, source: 'criteria', reasons: x.reasons });
+    insertLines(ctx, c, qualifying.map((x) => ({ fileId: x.fileId, group: x.group!, amountFen: x.amountFen, source: 'criteria' as const, reasons: x.reasons })));
     const addedFen = qualifying.reduce((s, x) => s + x.amountFen, 0);
     ctx.audit({ summary: `${c.number}：按条件列入 ${qualifying.length} 人 ${formatYuan(addedFen)}，排除 ${all.length - qualifying.length} 人${workUnit ? `（${workUnit}）` : ''}`, entityType: ENTITY, entityId: id });
     return { added: qualifying.length, addedFen, excluded: all.length - qualifying.length, campaign: loadCampaign(ctx, id) };
@@ -196,7 +200,7 @@ export const campaignHandlers: HandlerMap<keyof typeof campaignChannels> = {
       ctx.audit({ summary: `${c.number}：导入“${fileName}”未成功，${plan.errors.length} 行有误，未写入任何人员`, entityType: ENTITY, entityId: id });
       return { ok: false, added: 0, errors: plan.errors, proposedFiles: plan.proposedFiles, campaign: loadCampaign(ctx, id) };
     }
-    for (const l of plan.lines) insertLine(ctx, c, { fileId: l.fileId, group: l.group, amountFen: l.amountFen, source: 'import', reasons: [l.reason] });
+    insertLines(ctx, c, plan.lines.map((l) => ({ fileId: l.fileId, group: l.group, amountFen: l.amountFen, source: 'import' as const, reasons: [l.reason] })));
     ctx.audit({ summary: `${c.number}：导入“${fileName}”${plan.lines.length} 人`, entityType: ENTITY, entityId: id });
     return { ok: true, added: plan.lines.length, errors: [], proposedFiles: [], campaign: loadCampaign(ctx, id) };
   },

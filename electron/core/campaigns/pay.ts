@@ -16,13 +16,13 @@ import type { CampaignRow } from './rows';
 function expenseAccount(db: Db, c: CampaignRow): AccountRow {
   const category = CAMPAIGN_KIND_CATEGORY[c.kind];
   return (
-    (db.prepare("SELECT * FROM accounts WHERE kind = 'expense' AND relief_category = ? AND active = 1 ORDER BY code LIMIT 1").get(category) as AccountRow | undefined) ??
+    (db.prepare("SELECT * FROM postable_accounts WHERE kind = 'expense' AND relief_category = ? AND active = 1 ORDER BY code LIMIT 1").get(category) as AccountRow | undefined) ??
     fail('RULE', `没有“${RELIEF_CATEGORY_LABELS[category]}”的支出科目，请财务先新增`)
   );
 }
 
 function moneyAccount(db: Db, method: PaymentMethod, accountId: number | null): AccountRow {
-  const a = accountId ? getAccount(db, accountId) : (db.prepare('SELECT * FROM accounts WHERE kind = ? AND active = 1 ORDER BY code LIMIT 1').get(method) as AccountRow | undefined);
+  const a = accountId ? getAccount(db, accountId) : (db.prepare('SELECT * FROM postable_accounts WHERE kind = ? AND active = 1 ORDER BY code LIMIT 1').get(method) as AccountRow | undefined);
   if (!a || a.kind !== method) return fail('VALIDATION', method === 'cash' ? '请选择现金科目' : '请选择付款的银行账户');
   return a;
 }

@@ -6,6 +6,8 @@ import { Deferred, type HandlerContext } from '../context';
 import { workerFileFormDoc } from '../../pdf/documents/workerFileForm';
 import { renderPdf } from '../../pdf/render';
 import type { HandlerMap } from '../handler';
+import { localDate } from '../../../shared/dates';
+import { noteReactivation, noteWarningChange } from '../monitoring/events';
 import { describeFileChanges } from './changes';
 import { listFiles } from './list';
 import { searchFiles } from './search';
@@ -41,6 +43,7 @@ export const fileHandlers: HandlerMap<keyof typeof fileChannels> = {
     refuseDuplicate(ctx, input.idNumber, id);
     writeFile(ctx.db, id, input, ctx.user!.id, ctx.now.toISOString());
     const after = load(ctx, id);
+    noteWarningChange(ctx, before, after, after.riskNote || '修改档案');
     ctx.audit({ summary: `修改档案 ${after.name}：${describeFileChanges(before, after)}`, entityType: ENTITY, entityId: id });
     return after;
   },
@@ -68,8 +71,11 @@ export const fileHandlers: HandlerMap<keyof typeof fileChannels> = {
     const row = getFileRow(ctx.db, id);
     if (row.status === 'active') fail('CONFLICT', '该档案本来就在档');
     ctx.db
-      .prepare("UPDATE worker_files SET status = 'active', exit_reason = NULL, exited_at = NULL, updated_at = ?, updated_by = ? WHERE id = ?")
-      .run(ctx.now.toISOString(), ctx.user!.id, id);
+      .prepare(
+        "UPDATE worker_files SET status = 'active', exit_reason = NULL, exited_at = NULL, monitor_anchor_date = ?, monitor_next_date = NULL, updated_at = ?, updated_by = ? WHERE id = ?",
+      )
+      .run(localDate(ctx.now), ctx.now.toISOString(), ctx.user!.id, id);
+    noteReactivation(ctx, load(ctx, id), reason);
     ctx.audit({ summary: `恢复在档：${row.name}。原因：${reason}`, entityType: ENTITY, entityId: id });
     return load(ctx, id);
   },

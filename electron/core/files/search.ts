@@ -1,5 +1,6 @@
-import type { SearchHit } from '../../../shared/contract/files';
+import type { SearchHit, SearchResult } from '../../../shared/contract/files';
 import type { Db } from '../../db/open';
+import { fragmentIds } from '../textSearch';
 import { normalizeSearchQuery } from './pinyin';
 
 type Key = SearchHit['matchedBy'];
@@ -57,19 +58,52 @@ function rangeSql(key: Key, column: string, param: string): string {
     WHERE ${column} >= ${param} AND ${column} < ${param}Top ORDER BY ${column} LIMIT @limit)`;
 }
 
-export function searchFiles(db: Db, q: string, limit: number): SearchHit[] {
+/**
+ * Prefix ranges on the indexed keys first (the best matches), then, for Han text of 2+ characters, names and
+ * units containing it anywhere (full-text index, newest first). `more` says the clerk should type more.
+ */
+export function searchFiles(db: Db, q: string, limit: number): SearchResult {
   const plan = searchPlan(q);
-  if (!plan) return [];
+  if (!plan) return { hits: [], more: false };
   const reversed = [...plan.term].reverse().join('');
   const rows = db
     .prepare(searchSql(plan.keys, plan.suffix))
-    .all({ term: plan.term, termTop: plan.term + TOP, reversed, reversedTop: reversed + TOP, limit }) as KeyedHitRow[];
+    .all({ term: plan.term, termTop: plan.term + TOP, reversed, reversedTop: reversed + TOP, limit: limit + 1 }) as KeyedHitRow[];
   const hits = new Map<number, SearchHit>();
+  let more = false;
   for (const r of rows) {
-    if (hits.size >= limit) break;
-    if (!hits.has(r.id)) {
-      hits.set(r.id, { id: r.id, name: r.name, idNumber: r.id_number, phone: r.phone, workUnit: r.work_unit, status: r.status, matchedBy: r.key });
+    if (hits.has(r.id)) continue;
+    if (hits.size >= limit) {
+      more = true;
+      break;
+    }
+    hits.set(r.id, toHit(r, r.key));
+  }
+  if (plan.keys.includes('name')) {
+    const middle = fragmentIds(db, 'worker_files', plan.term, limit);
+    more ||= middle.more;
+    const fresh = middle.ids.filter((id) => !hits.has(id));
+    for (const r of hitRows(db, fresh)) {
+      if (hits.size >= limit) {
+        more = true;
+        break;
+      }
+      hits.set(r.id, toHit(r, r.name.includes(plan.term) ? 'name' : 'workUnit'));
     }
   }
-  return [...hits.values()];
+  return { hits: [...hits.values()], more };
+}
+
+function toHit(r: HitRow, key: Key): SearchHit {
+  return { id: r.id, name: r.name, idNumber: r.id_number, phone: r.phone, workUnit: r.work_unit, status: r.status, matchedBy: key };
+}
+
+/** The rows for ids, in the order given. */
+function hitRows(db: Db, ids: number[]): HitRow[] {
+  if (ids.length === 0) return [];
+  const found = db
+    .prepare(`SELECT id, name, id_number, phone, work_unit, status FROM worker_files WHERE id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as HitRow[];
+  const byId = new Map(found.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -22,6 +22,11 @@ export interface AccountRow {
   kind: 'cash' | 'bank' | 'income' | 'expense';
   relief_category: ReliefCategory | null;
   active: 0 | 1;
+  parent_id: number | null;
+  /** Seeded from the union chart of accounts (migration 0017): never deleted. */
+  standard: 0 | 1;
+  /** What the program books here by itself ('donation_income', 'material_purchase'), or null. */
+  usage: string | null;
 }
 export interface FundRow {
   id: number;
@@ -37,6 +42,22 @@ export const getFund = (db: Db, id: number): FundRow =>
   (db.prepare('SELECT * FROM funds WHERE id = ?').get(id) as FundRow | undefined) ?? fail('NOT_FOUND', `找不到编号为 ${id} 的资金来源`);
 
 export { isMonthClosed } from './periods';
+
+/** The account the program books a purpose to (see 0017): found by purpose, so a renumbered chart keeps working. */
+export const accountFor = (db: Db, usage: 'donation_income' | 'material_purchase'): AccountRow =>
+  (db.prepare('SELECT * FROM accounts WHERE usage = ?').get(usage) as AccountRow | undefined) ?? fail('NOT_FOUND', `会计科目表缺少${usage === 'donation_income' ? '捐赠收入' : '物资采购'}科目`);
+
+export const hasDetailAccounts = (db: Db, accountId: number): boolean => db.prepare('SELECT 1 FROM accounts WHERE parent_id = ? LIMIT 1').get(accountId) !== undefined;
+
+/** New lines go to detail accounts: a heading (an account with detail accounts under it) only adds them up. */
+export function assertDetailAccounts(db: Db, lines: readonly LineInput[]): void {
+  for (const accountId of new Set(lines.map((l) => l.accountId))) {
+    if (hasDetailAccounts(db, accountId)) {
+      const a = getAccount(db, accountId);
+      fail('VALIDATION', `“${a.code} ${a.name}”下设明细科目，请记到它的明细科目`);
+    }
+  }
+}
 
 /** Cash plus bank held for a fund: what the fund can still pay. */
 export const fundBalance = (db: Db, fundId: number): number => balanceThrough(db, { fundId, moneyOnly: true });
@@ -97,7 +118,11 @@ export function postEntry(
   const byFund = assertBalanced(ctx.db, e.lines);
   const month = e.date.slice(0, 7);
   assertPostable(ctx.db, e.date, '凭证');
-  if (e.kind !== 'reversal') assertEarmarks(ctx.db, e.lines);
+  // A reversal undoes lines as they were, even on an account that has since got detail accounts.
+  if (e.kind !== 'reversal') {
+    assertEarmarks(ctx.db, e.lines);
+    assertDetailAccounts(ctx.db, e.lines);
+  }
 
   const year = Number(e.date.slice(0, 4));
   const number = formatNumber('PZ', year, nextNumber(ctx.db, 'journal', year));

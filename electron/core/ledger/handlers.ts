@@ -15,7 +15,7 @@ import type { HandlerMap } from '../handler';
 import { printMaterialReceipt } from '../materials/print';
 import { goodsIssuedFen, GOODS_ISSUED_SQL } from '../materials/reliefGoods';
 import { getReliefRow } from '../relief/store';
-import { accountBalance, fundBalance, getAccount, getFund, postEntry, type AccountRow, type FundRow } from './books';
+import { accountBalance, accountFor, fundBalance, getAccount, hasDetailAccounts, getFund, postEntry, type AccountRow, type FundRow } from './books';
 import { closeMonth, monthStatus, reopenMonth } from './months';
 import { getReceipt, issueReceipt, receiptsFor, toReceipt, voidAndReissue } from './receipts';
 import { cashBook, monthlyStatement, trialBalance } from './reports';
@@ -28,12 +28,22 @@ const toAccount = (db: Db, a: AccountRow): Account => ({
   reliefCategory: a.relief_category,
   active: a.active === 1,
   balanceFen: accountBalance(db, a.id),
+  totalFen: accountBalance(db, a.id),
+  parentId: a.parent_id,
+  standard: a.standard === 1,
+  heading: hasDetailAccounts(db, a.id),
+  deletable: a.standard === 0 && !hasDetailAccounts(db, a.id) && !accountUsed(db, a.id),
 });
+
+/** Booked to (an index seek on the lines) or named on a voucher draft. */
+const accountUsed = (db: Db, accountId: number): boolean =>
+  db.prepare('SELECT 1 FROM journal_lines WHERE account_id = ? LIMIT 1').get(accountId) !== undefined ||
+  db.prepare('SELECT 1 FROM voucher_lines WHERE account_id = ? LIMIT 1').get(accountId) !== undefined;
 const toFund = (db: Db, f: FundRow): Fund => ({ id: f.id, name: f.name, source: f.source as Fund['source'], purpose: f.purpose, active: f.active === 1, balanceFen: fundBalance(db, f.id) });
 
 /** The money account a payment or receipt uses: the one named, or the first active of its kind. */
 export function moneyAccount(db: Db, method: 'cash' | 'bank', accountId: number | null): AccountRow {
-  const a = accountId ? getAccount(db, accountId) : (db.prepare('SELECT * FROM accounts WHERE kind = ? AND active = 1 ORDER BY code LIMIT 1').get(method) as AccountRow | undefined);
+  const a = accountId ? getAccount(db, accountId) : (db.prepare('SELECT * FROM postable_accounts WHERE kind = ? AND active = 1 ORDER BY code LIMIT 1').get(method) as AccountRow | undefined);
   if (!a || a.kind !== method) return fail('VALIDATION', method === 'cash' ? '请选择现金科目' : '请选择收付款的银行账户');
   return a;
 }
@@ -93,10 +103,10 @@ export function loadEntry(db: Db, id: number): JournalEntry {
   if (!e) return fail('NOT_FOUND', `找不到编号为 ${id} 的凭证`);
   const lines = db
     .prepare(
-      `SELECT l.account_id, a.name AS account_name, l.fund_id, f.name AS fund_name, l.debit_fen, l.credit_fen FROM journal_lines l
+      `SELECT l.account_id, a.code AS account_code, a.name AS account_name, l.fund_id, f.name AS fund_name, l.debit_fen, l.credit_fen FROM journal_lines l
        JOIN accounts a ON a.id = l.account_id JOIN funds f ON f.id = l.fund_id WHERE l.entry_id = ? ORDER BY l.id`,
     )
-    .all(id) as { account_id: number; account_name: string; fund_id: number; fund_name: string; debit_fen: number; credit_fen: number }[];
+    .all(id) as { account_id: number; account_code: string; account_name: string; fund_id: number; fund_name: string; debit_fen: number; credit_fen: number }[];
   return {
     id: e.id,
     number: e.number,
@@ -108,20 +118,47 @@ export function loadEntry(db: Db, id: number): JournalEntry {
     reversedByEntryId: e.reversed_by,
     reason: e.reason,
     createdBy: e.by_name,
-    lines: lines.map((l) => ({ accountId: l.account_id, accountName: l.account_name, fundId: l.fund_id, fundName: l.fund_name, debitFen: l.debit_fen, creditFen: l.credit_fen })),
+    lines: lines.map((l) => ({ accountId: l.account_id, accountCode: l.account_code, accountName: l.account_name, fundId: l.fund_id, fundName: l.fund_name, debitFen: l.debit_fen, creditFen: l.credit_fen })),
   };
 }
 
 const centreOf = (ctx: HandlerContext) => ({ ...ctx.settings, printedAt: ctx.now });
 
 export const ledgerHandlers: HandlerMap<keyof typeof ledgerChannels> = {
-  'ledger.accounts': ({ db }) => (db.prepare('SELECT * FROM accounts ORDER BY code').all() as AccountRow[]).map((a) => toAccount(db, a)),
+  'ledger.accounts': ({ db }) => {
+    const accounts = (db.prepare('SELECT * FROM accounts ORDER BY code').all() as AccountRow[]).map((a) => toAccount(db, a));
+    // A heading's total is everything under it (its own old lines included).
+    const byId = new Map(accounts.map((a) => [a.id, a]));
+    for (const a of accounts) {
+      for (let p = a.parentId === null ? undefined : byId.get(a.parentId); p; p = p.parentId === null ? undefined : byId.get(p.parentId)) p.totalFen += a.balanceFen;
+    }
+    return accounts;
+  },
   'ledger.addAccount': (ctx, a) => {
+    const parent = getAccount(ctx.db, a.parentId);
+    if (a.code.length !== parent.code.length + 2 || !a.code.startsWith(parent.code)) fail('VALIDATION', `明细科目编码应为上级科目编码 ${parent.code} 加两位数字，例如 ${parent.code}01`);
     if (ctx.db.prepare('SELECT 1 FROM accounts WHERE code = ?').get(a.code)) fail('CONFLICT', `科目编码 ${a.code} 已存在`);
-    if (a.kind === 'expense' && !a.reliefCategory) fail('VALIDATION', '支出科目须选择对应的救助类别');
-    const id = Number(ctx.db.prepare('INSERT INTO accounts (code, name, kind, relief_category) VALUES (?, ?, ?, ?)').run(a.code, a.name, a.kind, a.kind === 'expense' ? a.reliefCategory : null).lastInsertRowid);
-    ctx.audit({ summary: `新增科目 ${a.code} ${a.name}`, entityType: 'account', entityId: id });
+    if (parent.relief_category && a.reliefCategory !== null && a.reliefCategory !== parent.relief_category) {
+      fail('VALIDATION', `上级科目“${parent.name}”是${RELIEF_CATEGORY_LABELS[parent.relief_category]}支出，明细科目须是同一救助类别`);
+    }
+    if (a.reliefCategory && parent.kind !== 'expense') fail('VALIDATION', '只有支出科目可以对应救助类别');
+    const reliefCategory = parent.kind === 'expense' ? (a.reliefCategory ?? parent.relief_category) : null;
+    // The full name shows where the account sits (上级补助收入—帮扶补助—…), as the chart's own names do.
+    const name = a.name.startsWith(parent.name) ? a.name : `${parent.name}—${a.name}`;
+    const id = Number(
+      ctx.db.prepare('INSERT INTO accounts (code, name, kind, relief_category, parent_id) VALUES (?, ?, ?, ?, ?)').run(a.code, name, parent.kind, reliefCategory, parent.id).lastInsertRowid,
+    );
+    ctx.audit({ summary: `新增明细科目 ${a.code} ${name}`, entityType: 'account', entityId: id });
     return toAccount(ctx.db, getAccount(ctx.db, id));
+  },
+  'ledger.deleteAccount': (ctx, { accountId }) => {
+    const a = getAccount(ctx.db, accountId);
+    if (a.standard === 1) fail('RULE', `“${a.code} ${a.name}”是工会会计制度规定的科目，不能删除`);
+    if (hasDetailAccounts(ctx.db, a.id)) fail('RULE', `“${a.code} ${a.name}”下设明细科目，请先删除明细科目`);
+    if (accountUsed(ctx.db, a.id)) fail('RULE', `“${a.code} ${a.name}”已有记账或凭证，不能删除；不再使用的科目可以停用`);
+    ctx.db.prepare('DELETE FROM accounts WHERE id = ?').run(a.id);
+    ctx.audit({ summary: `删除科目 ${a.code} ${a.name}`, entityType: 'account', entityId: a.id });
+    return { deleted: true as const };
   },
   'ledger.funds': ({ db }) => (db.prepare('SELECT * FROM funds ORDER BY id').all() as FundRow[]).map((f) => toFund(db, f)),
   'ledger.addFund': (ctx, f) => {
@@ -145,7 +182,7 @@ export const ledgerHandlers: HandlerMap<keyof typeof ledgerChannels> = {
     const fund = getFund(ctx.db, d.fundId);
     if (!fund.active) fail('RULE', `资金来源“${fund.name}”已停用`);
     const money = moneyAccount(ctx.db, d.method, d.accountId);
-    const income = ctx.db.prepare("SELECT id FROM accounts WHERE code = '4101'").get() as { id: number };
+    const income = accountFor(ctx.db, 'donation_income');
     const memo = `收到${donor.name}捐款${d.designatedUse ? `（${d.designatedUse}）` : ''}`;
     const entryId = postEntry(ctx, {
       date: d.date,
@@ -238,7 +275,7 @@ export const ledgerHandlers: HandlerMap<keyof typeof ledgerChannels> = {
     if (method === 'bank' && !file.bank_card) fail('RULE', `${app.name} 的档案没有登记银行卡，不能转账，请改用现金或先补登银行卡`);
     const fund = getFund(ctx.db, fundId);
     const money = moneyAccount(ctx.db, method, accountId);
-    const expense = ctx.db.prepare("SELECT id FROM accounts WHERE kind = 'expense' AND relief_category = ? AND active = 1 ORDER BY code LIMIT 1").get(app.category) as { id: number } | undefined;
+    const expense = ctx.db.prepare("SELECT id FROM postable_accounts WHERE kind = 'expense' AND relief_category = ? AND active = 1 ORDER BY code LIMIT 1").get(app.category) as { id: number } | undefined;
     if (!expense) return fail('RULE', `没有“${RELIEF_CATEGORY_LABELS[app.category]}”的支出科目，请先新增`);
     const entryId = postEntry(ctx, {
       date: localDate(ctx.now),

@@ -113,12 +113,16 @@ export function trialBalance(db: Db, month: string): TrialBalanceRow[] {
     a.credit += t.creditFen;
     byAccount.set(t.accountId, a);
   }
-  return (db.prepare('SELECT id, code, name, kind FROM accounts ORDER BY code').all() as { id: number; code: string; name: string; kind: TrialBalanceRow['kind'] }[]).map((r) => ({
-    accountId: r.id,
-    code: r.code,
-    name: r.name,
-    kind: r.kind,
-    debitFen: byAccount.get(r.id)?.debit ?? 0,
-    creditFen: byAccount.get(r.id)?.credit ?? 0,
-  }));
+  // A heading (an account with detail accounts) only adds them up: listed only for lines of its own from before.
+  const headings = new Set((db.prepare('SELECT DISTINCT parent_id FROM accounts WHERE parent_id IS NOT NULL').all() as { parent_id: number }[]).map((r) => r.parent_id));
+  return (db.prepare('SELECT id, code, name, kind FROM accounts ORDER BY code').all() as { id: number; code: string; name: string; kind: TrialBalanceRow['kind'] }[])
+    .filter((r) => !headings.has(r.id) || byAccount.has(r.id))
+    .map((r) => ({
+      accountId: r.id,
+      code: r.code,
+      name: r.name,
+      kind: r.kind,
+      debitFen: byAccount.get(r.id)?.debit ?? 0,
+      creditFen: byAccount.get(r.id)?.credit ?? 0,
+    }));
 }

@@ -12,14 +12,12 @@ import { renderPdf } from '../../pdf/render';
 import { Deferred, type HandlerContext } from '../context';
 import type { HandlerMap } from '../handler';
 import { formatNumber, nextNumber } from '../numbering';
-import { assertBalanced, assertEarmarks, getAccount, getFund, postEntry, type AccountRow, type LineInput } from './books';
+import { assertBalanced, assertDetailAccounts, assertEarmarks, getAccount, getFund, postEntry, type AccountRow, type LineInput } from './books';
 import { loadEntry, moneyAccount } from './handlers';
 import { assertPostable, isMonthClosed } from './periods';
 import { assertVoucherAllowed, voucherPermissions } from './voucherPolicy';
 
 /** Donations go through ledger.donate (it issues the receipt); material purchases through materials.purchase (it books the stock). */
-const DONATION_INCOME_CODE = '4101';
-const MATERIAL_PURCHASE_CODE = '5201';
 
 interface VoucherRow {
   id: number;
@@ -160,7 +158,7 @@ export const voucherHandlers: HandlerMap<keyof typeof voucherChannels> = {
     notFuture(ctx, i.date, '收款日期');
     const income = activeAccount(ctx.db, i.accountId);
     if (income.kind !== 'income') fail('VALIDATION', `“${income.name}”不是收入科目，请选择收入科目`);
-    if (income.code === DONATION_INCOME_CODE) fail('RULE', '捐款请在“捐款登记”中登记：那里会为捐赠人开具捐赠收据。');
+    if (income.usage === 'donation_income') fail('RULE', '捐款请在“捐款登记”中登记：那里会为捐赠人开具捐赠收据。');
     const fund = getFund(ctx.db, i.fundId);
     if (!fund.active) fail('RULE', `资金来源“${fund.name}”已停用`);
     const money = moneyAccount(ctx.db, i.method, i.moneyAccountId);
@@ -184,7 +182,7 @@ export const voucherHandlers: HandlerMap<keyof typeof voucherChannels> = {
     const expense = activeAccount(ctx.db, i.accountId);
     if (expense.kind !== 'expense') fail('VALIDATION', `“${expense.name}”不是支出科目，请选择支出科目`);
     if (expense.relief_category) fail('RULE', `“${expense.name}”是救助支出：救助金须经审批后在“救助发放”中发放。`);
-    if (expense.code === MATERIAL_PURCHASE_CODE) fail('RULE', '采购物资请在“物资入库—采购入库”中登记，物资才会入库记账。');
+    if (expense.usage === 'material_purchase') fail('RULE', '采购物资请在“物资入库—采购入库”中登记，物资才会入库记账。');
     const fund = getFund(ctx.db, i.fundId);
     const money = moneyAccount(ctx.db, i.method, i.moneyAccountId);
     const entryId = postEntry(ctx, {
@@ -237,6 +235,7 @@ export const voucherHandlers: HandlerMap<keyof typeof voucherChannels> = {
     });
     assertBalanced(ctx.db, lines);
     assertEarmarks(ctx.db, lines);
+    assertDetailAccounts(ctx.db, lines);
     const year = Number(d.date.slice(0, 4));
     const number = formatNumber('PZCG', year, nextNumber(ctx.db, 'voucher_draft', year));
     const id = Number(

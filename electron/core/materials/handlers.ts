@@ -7,7 +7,7 @@ import { stockLedgerDoc } from '../../pdf/documents/stockLedger';
 import { renderPdf } from '../../pdf/render';
 import { Deferred, type HandlerContext } from '../context';
 import type { HandlerMap } from '../handler';
-import { getFund, postEntry } from '../ledger/books';
+import { accountFor, getFund, postEntry } from '../ledger/books';
 import { assertPostable } from '../ledger/periods';
 import { issueReceipt } from '../ledger/receipts';
 import { getReliefRow } from '../relief/store';
@@ -91,8 +91,8 @@ export const materialHandlers: HandlerMap<keyof typeof materialChannels> = {
     const fund = getFund(ctx.db, p.fundId);
     const docId = createDocument(ctx, { kind: 'purchase', date: p.date, status: 'done', locationId: location.id, note: p.note, numbered: true });
     const total = receiveLines(ctx, docId, p.date, 'purchase_in', location.id, p.lines);
-    const expense = ctx.db.prepare("SELECT id FROM accounts WHERE code = '5201'").get() as { id: number };
-    const money = ctx.db.prepare('SELECT id FROM accounts WHERE kind = ? AND active = 1 ORDER BY code LIMIT 1').get(p.method) as { id: number };
+    const expense = accountFor(ctx.db, 'material_purchase');
+    const money = ctx.db.prepare('SELECT id FROM postable_accounts WHERE kind = ? AND active = 1 ORDER BY code LIMIT 1').get(p.method) as { id: number };
     const entryId = postEntry(ctx, {
       date: p.date,
       memo: `采购物资入库（${loadDocument(ctx.db, docId).summary}）`,

@@ -12,6 +12,9 @@ import immutableBooks from './0011_immutable_books';
 import backups from './0012_backups';
 import financeEntries from './0013_finance_entries';
 import campaigns from './0014_campaigns';
+import monitoring from './0015_monitoring';
+import searchIndexes from './0016_search_indexes';
+import chartOfAccounts from './0017_chart_of_accounts';
 
 export interface Migration {
   id: string;
@@ -34,4 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0012_backups', sql: backups },
   { id: '0013_finance_entries', sql: financeEntries },
   { id: '0014_campaigns', sql: campaigns },
+  { id: '0015_monitoring', sql: monitoring },
+  { id: '0016_search_indexes', sql: searchIndexes },
+  { id: '0017_chart_of_accounts', sql: chartOfAccounts },
 ];

@@ -36,7 +36,7 @@ export function campaignSummaryDoc(r: CampaignReport, centre: { centreName: stri
     content: [
       headerBlock({
         centreName: centre.centreName,
-        title: `${c.name} 汇总表`,
+        title: `${c.name} 慰问活动汇总表`,
         numberLeft: `${CAMPAIGN_KIND_LABELS[c.kind]}　${chineseIsoDate(c.startDate)}至${chineseIsoDate(c.endDate)}　资金：${c.fundName}`,
         numberRight: `${c.number}　${CAMPAIGN_STATUS_LABELS[c.status]}`,
       }),

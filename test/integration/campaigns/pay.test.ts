@@ -90,7 +90,7 @@ describe('paying the approved list', () => {
       const lines = db.prepare('SELECT l.account_id, a.kind, a.code, l.fund_id, l.debit_fen, l.credit_fen FROM journal_lines l JOIN accounts a ON a.id = l.account_id WHERE entry_id = ? ORDER BY l.id').all(entry.id) as { kind: string; code: string; fund_id: number; debit_fen: number; credit_fen: number }[];
       const debits = lines.filter((l) => l.debit_fen > 0);
       expect(debits.length).toBe(b.count);
-      expect(debits.every((l) => l.code === '5105' && l.fund_id === 1)).toBe(true);
+      expect(debits.every((l) => l.code === '500205' && l.fund_id === 1)).toBe(true);
       expect(lines.filter((l) => l.credit_fen > 0)).toEqual([expect.objectContaining({ kind: b.method, fund_id: 1, credit_fen: b.totalFen })]);
       expect(debits.reduce((s, l) => s + l.debit_fen, 0)).toBe(b.totalFen);
       const paid = db.prepare('SELECT sum(p.amount_fen) AS s, count(*) AS n FROM campaign_payments p JOIN campaign_batches b ON b.id = p.batch_id WHERE b.number = ?').get(b.number) as { s: number; n: number };

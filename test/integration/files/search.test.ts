@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => core.close());
 
-const search = async (q: string) => (await core.ok('files.search', { q, limit: 10 }, staff)).map((h) => h.name).sort();
+const search = async (q: string) => (await core.ok('files.search', { q, limit: 10 }, staff)).hits.map((h) => h.name).sort();
 
 describe('file search', () => {
   it.each([
@@ -67,7 +67,7 @@ describe('file search', () => {
   });
 
   it('says which key matched', async () => {
-    const [hit] = await core.ok('files.search', { q: 'stf', limit: 5 }, staff);
+    const [hit] = (await core.ok('files.search', { q: 'stf', limit: 5 }, staff)).hits;
     expect(hit).toMatchObject({ name: '单田芳', matchedBy: 'initials' });
   });
 

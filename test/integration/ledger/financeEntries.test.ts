@@ -34,12 +34,12 @@ const account = async (id: number) => (await core.ok('ledger.accounts', {}, fina
 describe('income and expenses by source', () => {
   it('records grant, union funds, administration and interest income and fees, each balanced per fund and in the statement', async () => {
     const made: JournalEntry[] = [];
-    made.push(await core.ok('vouchers.income', { date: '2026-11-02', accountId: code('4301'), fundId: UNION, method: 'bank', amountFen: 3_000_000, memo: '市总工会拨付冬季送温暖帮扶补助' }, finance));
-    made.push(await core.ok('vouchers.income', { date: '2026-11-03', accountId: code('4401'), fundId: UNION, method: 'bank', amountFen: 1_000_000, memo: '本级工会经费拨入帮扶中心' }, finance));
-    made.push(await core.ok('vouchers.income', { date: '2026-11-04', accountId: code('4201'), fundId: ADMIN, method: 'cash', amountFen: 500_000, memo: '行政拨款（现金）' }, finance));
-    made.push(await core.ok('vouchers.income', { date: '2026-11-05', accountId: code('4501'), fundId: UNION, method: 'bank', amountFen: 36_520, memo: '第三季度活期存款利息' }, finance));
-    made.push(await core.ok('vouchers.expense', { date: '2026-11-06', accountId: code('5401'), fundId: UNION, method: 'bank', amountFen: 1_250, memo: '银行转账手续费' }, finance));
-    made.push(await core.ok('vouchers.expense', { date: '2026-11-07', accountId: code('5901'), fundId: ADMIN, method: 'cash', amountFen: 8_000, memo: '购买收据本和凭证纸' }, finance));
+    made.push(await core.ok('vouchers.income', { date: '2026-11-02', accountId: code('400304'), fundId: UNION, method: 'bank', amountFen: 3_000_000, memo: '市总工会拨付冬季送温暖帮扶补助' }, finance));
+    made.push(await core.ok('vouchers.income', { date: '2026-11-03', accountId: code('4002'), fundId: UNION, method: 'bank', amountFen: 1_000_000, memo: '本级工会经费拨入帮扶中心' }, finance));
+    made.push(await core.ok('vouchers.income', { date: '2026-11-04', accountId: code('4005'), fundId: ADMIN, method: 'cash', amountFen: 500_000, memo: '行政拨款（现金）' }, finance));
+    made.push(await core.ok('vouchers.income', { date: '2026-11-05', accountId: code('400802'), fundId: UNION, method: 'bank', amountFen: 36_520, memo: '第三季度活期存款利息' }, finance));
+    made.push(await core.ok('vouchers.expense', { date: '2026-11-06', accountId: code('500801'), fundId: UNION, method: 'bank', amountFen: 1_250, memo: '银行转账手续费' }, finance));
+    made.push(await core.ok('vouchers.expense', { date: '2026-11-07', accountId: code('500802'), fundId: ADMIN, method: 'cash', amountFen: 8_000, memo: '购买收据本和凭证纸' }, finance));
 
     expect(made.map((e) => e.kind)).toEqual(['income', 'income', 'income', 'income', 'expense', 'expense']);
     for (const e of made) {
@@ -50,11 +50,11 @@ describe('income and expenses by source', () => {
     // Income is debited to money and credited to the source; an expense the other way round.
     expect(made[0]!.lines).toEqual([
       expect.objectContaining({ accountId: BANK, fundId: UNION, debitFen: 3_000_000, creditFen: 0 }),
-      expect.objectContaining({ accountName: '上级补助收入', fundId: UNION, debitFen: 0, creditFen: 3_000_000 }),
+      expect.objectContaining({ accountName: '上级补助收入—帮扶补助', fundId: UNION, debitFen: 0, creditFen: 3_000_000 }),
     ]);
-    expect(made[2]!.lines[1]!.accountName).toBe('行政拨款收入');
+    expect(made[2]!.lines[1]!.accountName).toBe('行政补助收入');
     expect(made[5]!.lines).toEqual([
-      expect.objectContaining({ accountName: '其他支出', fundId: ADMIN, debitFen: 8_000 }),
+      expect.objectContaining({ accountName: '其他支出—其他', fundId: ADMIN, debitFen: 8_000 }),
       expect.objectContaining({ accountId: CASH, fundId: ADMIN, creditFen: 8_000 }),
     ]);
     expect(await fund(UNION)).toBe(3_000_000 + 1_000_000 + 36_520 - 1_250);
@@ -76,14 +76,14 @@ describe('income and expenses by source', () => {
       expect(r).toMatchObject({ ok: false, error: { code: codeWanted } });
       if (!r.ok) expect(r.error.message).toContain(text);
     };
-    await refused('vouchers.income', { accountId: code('4101') }, 'RULE', '捐款登记');
-    await refused('vouchers.income', { accountId: code('5401') }, 'VALIDATION', '不是收入科目');
-    await refused('vouchers.expense', { accountId: code('5101') }, 'RULE', '救助发放');
-    await refused('vouchers.expense', { accountId: code('5201') }, 'RULE', '采购入库');
-    await refused('vouchers.expense', { accountId: code('4301') }, 'VALIDATION', '不是支出科目');
-    await refused('vouchers.income', { accountId: code('4301'), date: '2026-11-21' }, 'VALIDATION', '不能晚于今天');
+    await refused('vouchers.income', { accountId: code('400801') }, 'RULE', '捐款登记');
+    await refused('vouchers.income', { accountId: code('500801') }, 'VALIDATION', '不是收入科目');
+    await refused('vouchers.expense', { accountId: code('50020401') }, 'RULE', '救助发放');
+    await refused('vouchers.expense', { accountId: code('50030401') }, 'RULE', '采购入库');
+    await refused('vouchers.expense', { accountId: code('400304') }, 'VALIDATION', '不是支出科目');
+    await refused('vouchers.income', { accountId: code('400304'), date: '2026-11-21' }, 'VALIDATION', '不能晚于今天');
     // 行政拨款 holds ¥4,920.00 in cash.
-    await refused('vouchers.expense', { accountId: code('5901'), fundId: ADMIN, method: 'cash', amountFen: 500_000 }, 'RULE', '“行政拨款”余额不足');
+    await refused('vouchers.expense', { accountId: code('500802'), fundId: ADMIN, method: 'cash', amountFen: 500_000 }, 'RULE', '“行政拨款”余额不足');
     expect(businessFingerprint(core.app)).toBe(before);
   });
 });
@@ -125,8 +125,8 @@ describe('cash <-> bank within a fund (提现/存现)', () => {
 describe('earmarks and the period lock', () => {
   it('takes income into an earmarked fund but spends it only on its purpose', async () => {
     const school = await core.ok('ledger.addFund', { name: '金秋助学专项', source: 'earmarked', purpose: 'schooling' }, finance);
-    await core.ok('vouchers.income', { date: '2026-11-18', accountId: code('4301'), fundId: school.id, method: 'bank', amountFen: 2_000_000, memo: '省总工会金秋助学专项补助' }, finance);
-    const r = await core.call('vouchers.expense', { date: '2026-11-18', accountId: code('5401'), fundId: school.id, method: 'bank', amountFen: 500, memo: '专项资金转账手续费' }, finance);
+    await core.ok('vouchers.income', { date: '2026-11-18', accountId: code('400304'), fundId: school.id, method: 'bank', amountFen: 2_000_000, memo: '省总工会金秋助学专项补助' }, finance);
+    const r = await core.call('vouchers.expense', { date: '2026-11-18', accountId: code('500801'), fundId: school.id, method: 'bank', amountFen: 500, memo: '专项资金转账手续费' }, finance);
     expect(r).toMatchObject({ ok: false, error: { code: 'RULE' } });
     if (!r.ok) expect(r.error.message).toContain('专款专用：“金秋助学专项”只能用于助学救助');
     // Moving it between cash and bank is not spending it.
@@ -139,9 +139,9 @@ describe('earmarks and the period lock', () => {
     finance = (await core.ok('auth.login', { username: 'u_finance', password: TEST_PASSWORD })).token;
     const status = await core.ok('ledger.monthStatus', { month: '2026-11' }, finance);
     await core.ok('ledger.closeMonth', { month: '2026-11', counts: status.books.map((b) => ({ accountId: b.accountId, countedFen: b.bookFen })) }, finance);
-    const r = await core.call('vouchers.income', { date: '2026-11-30', accountId: code('4501'), fundId: UNION, method: 'bank', amountFen: 100, memo: '11月利息' }, finance);
+    const r = await core.call('vouchers.income', { date: '2026-11-30', accountId: code('400802'), fundId: UNION, method: 'bank', amountFen: 100, memo: '11月利息' }, finance);
     expect(r).toMatchObject({ ok: false, error: { code: 'RULE' } });
     if (!r.ok) expect(r.error.message).toContain('2026年11月及以前的月份已结账');
-    await core.ok('vouchers.income', { date: '2026-12-01', accountId: code('4501'), fundId: UNION, method: 'bank', amountFen: 100, memo: '11月利息（12月1日到账）' }, finance);
+    await core.ok('vouchers.income', { date: '2026-12-01', accountId: code('400802'), fundId: UNION, method: 'bank', amountFen: 100, memo: '11月利息（12月1日到账）' }, finance);
   });
 });

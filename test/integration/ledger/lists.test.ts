@@ -25,11 +25,12 @@ describe('finance lists and exports', () => {
     expect(await core.ok('ledger.payments', { month: '2026-11' }, finance)).toEqual([]);
   });
 
-  it('adds an expense account only with its relief category, and refuses a duplicate code', async () => {
-    expect(await core.call('ledger.addAccount', { code: '5301', name: '其他支出', kind: 'expense' }, finance)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    const a = await core.ok('ledger.addAccount', { code: '1003', name: '农商银行存款', kind: 'bank' }, finance);
-    expect(a).toMatchObject({ kind: 'bank', balanceFen: 0 });
-    expect(await core.call('ledger.addAccount', { code: '1003', name: '重复', kind: 'bank' }, finance)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  it('adds a detail account under a chart account with its code, and refuses a wrong or duplicate code', async () => {
+    const parent = (await core.ok('ledger.accounts', {}, finance)).find((x) => x.code === '4004')!;
+    expect(await core.call('ledger.addAccount', { parentId: parent.id, code: '400501', name: '区政府帮扶补助' }, finance)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const a = await core.ok('ledger.addAccount', { parentId: parent.id, code: '400401', name: '区政府帮扶补助' }, finance);
+    expect(a).toMatchObject({ kind: 'income', balanceFen: 0, parentId: parent.id, name: '政府补助收入—区政府帮扶补助', standard: false, deletable: true });
+    expect(await core.call('ledger.addAccount', { parentId: parent.id, code: '400401', name: '重复' }, finance)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
   it('exports the statement to Excel with the totals of the books', async () => {

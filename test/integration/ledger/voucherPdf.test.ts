@@ -26,9 +26,9 @@ afterAll(() => core.close());
 
 describe('记账凭证 PDF', () => {
   it('prints a recorded income with its number, accounts, fund, capitals and signature lines', async () => {
-    const e = await core.ok('vouchers.income', { date: '2026-11-18', accountId: code('4301'), fundId: 1, method: 'bank', amountFen: 3_000_050, memo: '市总工会拨付冬季送温暖帮扶补助' }, finance);
+    const e = await core.ok('vouchers.income', { date: '2026-11-18', accountId: code('400304'), fundId: 1, method: 'bank', amountFen: 3_000_050, memo: '市总工会拨付冬季送温暖帮扶补助' }, finance);
     const text = textOf('income.pdf', await core.ok('vouchers.printEntry', { entryId: e.id }, director));
-    for (const s of ['记账凭证', '类别：其他收入', '2026年11月18日', e.number, '1002银行存款', '4301上级补助收入', '工会经费', '市总工会拨付冬季送温暖帮扶补助', '30,000.50', '人民币（大写）叁万元伍角整', '制单：', '测试finance', '审核：', '记账：']) {
+    for (const s of ['记账凭证', '类别：其他收入', '2026年11月18日', e.number, '1002银行存款', '400304上级补助收入—帮扶', '工会经费', '市总工会拨付冬季送温暖帮扶补助', '30,000.50', '人民币（大写）叁万元伍角整', '制单：', '测试finance', '审核：', '记账：']) {
       expect(text).toContain(s);
     }
     expect(text).not.toContain('待审核');
@@ -48,14 +48,14 @@ describe('记账凭证 PDF', () => {
         memo: '支付帮扶热线电话费',
         attachments: 2,
         lines: [
-          { accountId: code('5901'), fundId: 1, summary: '10月帮扶热线电话费', debitFen: 12_345, creditFen: 0 },
+          { accountId: code('500802'), fundId: 1, summary: '10月帮扶热线电话费', debitFen: 12_345, creditFen: 0 },
           { accountId: code('1002'), fundId: 1, summary: '', debitFen: 0, creditFen: 12_345 },
         ],
       },
       finance,
     );
     const draft = textOf('draft.pdf', await core.ok('vouchers.print', { id: v.id }, director));
-    for (const s of [v.number, '【待审核】', '尚未经中心主任审核，未记账，不得作为记账依据', '附单据2张', '10月帮扶热线电话费', '5901其他支出', '人民币（大写）壹佰贰拾叁元肆角伍分']) expect(draft).toContain(s);
+    for (const s of [v.number, '【待审核】', '尚未经中心主任审核，未记账，不得作为记账依据', '附单据2张', '10月帮扶热线电话费', '500802其他支出—其他', '人民币（大写）壹佰贰拾叁元肆角伍分']) expect(draft).toContain(s);
 
     const posted = await core.ok('vouchers.approve', { id: v.id }, director);
     const file = await core.ok('vouchers.printEntry', { entryId: posted.entryId! }, finance);
@@ -71,7 +71,7 @@ describe('记账凭证 PDF', () => {
   it('prints a rejected voucher with the reason, never as if in the books', async () => {
     const v = await core.ok(
       'vouchers.draft',
-      { date: '2026-11-19', memo: '购买办公用品', lines: [{ accountId: code('5901'), fundId: 1, debitFen: 5_000, creditFen: 0 }, { accountId: code('1001'), fundId: 1, debitFen: 0, creditFen: 5_000 }] },
+      { date: '2026-11-19', memo: '购买办公用品', lines: [{ accountId: code('500802'), fundId: 1, debitFen: 5_000, creditFen: 0 }, { accountId: code('1001'), fundId: 1, debitFen: 0, creditFen: 5_000 }] },
       finance,
     );
     await core.ok('vouchers.reject', { id: v.id, comment: '缺少发票' }, director);

@@ -22,10 +22,10 @@ const correction = (amountFen: number, date = '2026-11-12'): InputOf<'vouchers.d
   memo: '更正：利息收入误记入行政拨款，调整至工会经费',
   attachments: 1,
   lines: [
-    { accountId: code('4501'), fundId: ADMIN, summary: '冲回误记的利息收入', debitFen: amountFen, creditFen: 0 },
+    { accountId: code('400802'), fundId: ADMIN, summary: '冲回误记的利息收入', debitFen: amountFen, creditFen: 0 },
     { accountId: code('1002'), fundId: ADMIN, summary: '冲回误记的银行存款', debitFen: 0, creditFen: amountFen },
     { accountId: code('1002'), fundId: UNION, summary: '利息改记工会经费', debitFen: amountFen, creditFen: 0 },
-    { accountId: code('4501'), fundId: UNION, summary: '利息改记工会经费', debitFen: 0, creditFen: amountFen },
+    { accountId: code('400802'), fundId: UNION, summary: '利息改记工会经费', debitFen: 0, creditFen: amountFen },
   ],
 });
 
@@ -34,7 +34,7 @@ beforeAll(async () => {
   finance = await core.tokenFor(['finance']);
   director = await core.tokenFor(['director']);
   both = await core.tokenFor(['finance', 'director']);
-  await core.ok('vouchers.income', { date: '2026-11-05', accountId: code('4501'), fundId: ADMIN, method: 'bank', amountFen: 36_520, memo: '第三季度存款利息' }, finance);
+  await core.ok('vouchers.income', { date: '2026-11-05', accountId: code('400802'), fundId: ADMIN, method: 'bank', amountFen: 36_520, memo: '第三季度存款利息' }, finance);
 });
 afterAll(() => core.close());
 
@@ -97,10 +97,10 @@ describe('four-eyes voucher', () => {
 
   it('respects earmarks when drafting and checks the money again when approving', async () => {
     const school = await core.ok('ledger.addFund', { name: '金秋助学专项', source: 'earmarked', purpose: 'schooling' }, finance);
-    await core.ok('vouchers.income', { date: '2026-11-06', accountId: code('4301'), fundId: school.id, method: 'bank', amountFen: 500_000, memo: '金秋助学专项补助' }, finance);
+    await core.ok('vouchers.income', { date: '2026-11-06', accountId: code('400304'), fundId: school.id, method: 'bank', amountFen: 500_000, memo: '金秋助学专项补助' }, finance);
     const misuse = await core.call(
       'vouchers.draft',
-      { date: '2026-11-12', memo: '用助学专项付手续费', lines: [{ accountId: code('5401'), fundId: school.id, debitFen: 500, creditFen: 0 }, { accountId: code('1002'), fundId: school.id, debitFen: 0, creditFen: 500 }] },
+      { date: '2026-11-12', memo: '用助学专项付手续费', lines: [{ accountId: code('500801'), fundId: school.id, debitFen: 500, creditFen: 0 }, { accountId: code('1002'), fundId: school.id, debitFen: 0, creditFen: 500 }] },
       finance,
     );
     expect(misuse).toMatchObject({ ok: false, error: { code: 'RULE' } });
@@ -109,7 +109,7 @@ describe('four-eyes voucher', () => {
     // More than 工会经费 holds: the draft is taken, the approval is refused and the voucher stays pending.
     const big = await core.ok(
       'vouchers.draft',
-      { date: '2026-11-13', memo: '支付帮扶中心办公场地租金', attachments: 3, lines: [{ accountId: code('5901'), fundId: UNION, debitFen: 5_000_000, creditFen: 0 }, { accountId: code('1002'), fundId: UNION, debitFen: 0, creditFen: 5_000_000 }] },
+      { date: '2026-11-13', memo: '支付帮扶中心办公场地租金', attachments: 3, lines: [{ accountId: code('500802'), fundId: UNION, debitFen: 5_000_000, creditFen: 0 }, { accountId: code('1002'), fundId: UNION, debitFen: 0, creditFen: 5_000_000 }] },
       finance,
     );
     const before = businessFingerprint(core.app);

@@ -195,7 +195,7 @@ beforeAll(async () => {
     donorId,
     items,
     apps,
-    accounts: { cash: account('1001'), bank: account('1002'), income: account('4101'), purchase: account('5201'), living: account('5101') },
+    accounts: { cash: account('1001'), bank: account('1002'), income: account('400801'), purchase: account('50030401'), living: account('50020401') },
   };
   db.close(); // checkpoints the WAL into the file
   templateDir = tempDir('books-model-');

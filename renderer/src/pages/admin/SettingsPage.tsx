@@ -141,6 +141,11 @@ export function SettingsPage() {
             {grid([num('materialExpiryWarnDays', '天')])}
           </Card>
 
+          <Card type="inner" size="small" title="动态监测">
+            {grid([num('monitorUnclearedMonths', '月'), num('monitorClearedMonths', '月'), num('monitorStableMonths', '月')])}
+            {grid([num('monitorDueSoonDays', '天'), num('monitorExitIncomePercent', '%'), num('monitorExitRevisits', '次')])}
+          </Card>
+
           <Card type="inner" size="small" title="慰问活动">
             {flag('campaignFestivalCountsYearly')}
           </Card>

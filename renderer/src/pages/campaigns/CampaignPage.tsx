@@ -1,5 +1,5 @@
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Radio, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { CAMPAIGN_GROUP_LABELS, CAMPAIGN_GROUPS, CAMPAIGN_KIND_LABELS, LINE_SOURCE_LABELS, type CampaignGroup, type LineSource } from '../../../../shared/campaign';
 import type { Campaign, CampaignBatch, CampaignDecisionView, CampaignGroupView, CampaignLine } from '../../../../shared/contract/campaigns';
@@ -25,6 +25,8 @@ export function CampaignPage({ id }: { id: number }) {
   const [c, setC] = useState<Campaign | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [pdf, setPdf] = useState<PdfFile | null>(null);
+  /** The sheet being rendered: how many people, shown while the core works (no page-by-page progress yet). */
+  const [printing, setPrinting] = useState<number | null>(null);
   const [filter, setFilter] = useState<{ page: number; pageSize: number; group?: CampaignGroup; workUnit?: string; q?: string }>({ page: 1, pageSize: 20 });
   const [lines, setLines] = useState<{ rows: CampaignLine[]; total: number }>({ rows: [], total: 0 });
   const [reasonFor, setReasonFor] = useState<{ line: CampaignLine; kind: 'remove' | 'return' } | null>(null);
@@ -46,7 +48,12 @@ export function CampaignPage({ id }: { id: number }) {
   const p = c.permissions;
 
   const submit = () => void run(() => invoke('campaigns.submit', { id }), '名单已提交，等待中心主任审核').then((x) => x && refresh(x));
-  const print = (batchId: number | null) => void run(() => invoke('campaigns.signSheet', { id, batchId })).then((f) => f && setPdf(f));
+  const print = (batchId: number | null) => {
+    setPrinting(batchId === null ? c.count : (c.batches.find((b) => b.id === batchId)?.count ?? c.count));
+    void run(() => invoke('campaigns.signSheet', { id, batchId }))
+      .then((f) => f && setPdf(f))
+      .finally(() => setPrinting(null));
+  };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -82,7 +89,7 @@ export function CampaignPage({ id }: { id: number }) {
               </Button>
             )}
             {c.status === 'approved' && (
-              <Button icon={<PrinterOutlined />} onClick={() => print(null)} data-testid="campaign-sign-sheet">
+              <Button icon={<PrinterOutlined />} onClick={() => print(null)} loading={printing !== null} data-testid="campaign-sign-sheet">
                 打印签领表
               </Button>
             )}
@@ -110,6 +117,16 @@ export function CampaignPage({ id }: { id: number }) {
         </Descriptions>
         {c.submitBlocker && c.count > 0 && <Alert type="warning" showIcon title={c.submitBlocker} data-testid="campaign-blocker" style={{ marginTop: 8 }} />}
         {p.decideBlockedReason && <Alert type="info" showIcon title={p.decideBlockedReason} style={{ marginTop: 8 }} />}
+        {printing !== null && (
+          <Alert
+            type="info"
+            showIcon
+            icon={<Spin size="small" />}
+            data-testid="campaign-printing"
+            title={`正在生成签领表（${printing} 人）${printing >= 500 ? '，人数较多，约需几秒钟' : ''}，请稍候……`}
+            style={{ marginTop: 8 }}
+          />
+        )}
         <Table<CampaignGroupView>
           style={{ marginTop: 12 }}
           rowKey="group"

@@ -1,6 +1,6 @@
 import { Alert, Modal, Popconfirm, Button, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { CAMPAIGN_GROUP_LABELS, type CampaignGroup } from '../../../../shared/campaign';
+import { CAMPAIGN_GROUP_LABELS, isSchoolLevelGroup, type CampaignGroup } from '../../../../shared/campaign';
 import type { Candidate, CandidatePage, Campaign } from '../../../../shared/contract/campaigns';
 import { formatYuan } from '../../../../shared/money';
 import { invoke } from '../../api';
@@ -31,6 +31,9 @@ export function CandidatesModal({ campaign, open, onClose, onBuilt }: { campaign
             showIcon
             title={`符合条件 ${data.qualifyingCount} 人，合计 ${formatYuan(data.qualifyingFen)}；被排除 ${data.excludedCount} 人。加入后名单合计 ${formatYuan(after)}，总预算 ${formatYuan(campaign.budgetFen)}${after > campaign.budgetFen ? '，将超出预算（超出预算的名单不能提交）' : ''}。`}
           />
+          {campaign.groups.some((g) => isSchoolLevelGroup(g.group)) && (
+            <Alert type="info" showIcon title="档案没有记录子女就读学段：按学段的助学类别（小学、初中、高中、大学）不按条件筛选，请用“导入上报名单”或“手工添加”列入并注明学段。" />
+          )}
           <Tabs
             activeKey={show}
             onChange={(k) => {

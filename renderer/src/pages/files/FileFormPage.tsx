@@ -246,7 +246,7 @@ function DuplicateWarning({ idNumber, selfId }: { idNumber?: string; selfId?: nu
     let live = true;
     // A 17-digit prefix is a plain prefix search on the ID column; then match exactly.
     invoke('files.search', { q: id.slice(0, 17), limit: 10 })
-      .then((hits) => {
+      .then(({ hits }) => {
         const h = hits.find((x) => x.idNumber === id && x.id !== selfId);
         if (live && h) setDup({ id: h.id, name: h.name });
       })

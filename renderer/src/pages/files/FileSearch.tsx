@@ -21,6 +21,7 @@ interface Props {
 export function FileSearch({ canCreate }: Props) {
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
+  const [more, setMore] = useState(false);
   const [searched, setSearched] = useState('');
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -49,13 +50,15 @@ export function FileSearch({ canCreate }: Props) {
       invoke('files.search', { q: term, limit: 10 })
         .then((r) => {
           if (mine !== seq.current) return;
-          setHits(r);
+          setHits(r.hits);
+          setMore(r.more);
           setError(null);
-          if (pendingEnter.current && r[0]) navigate(`/files/${r[0].id}`);
+          if (pendingEnter.current && r.hits[0]) navigate(`/files/${r.hits[0].id}`);
         })
         .catch((e: Error) => {
           if (mine !== seq.current) return;
           setHits([]);
+          setMore(false);
           setError(e.message);
         })
         .finally(() => {
@@ -186,6 +189,11 @@ export function FileSearch({ canCreate }: Props) {
               <Tag color="blue" style={{ marginInlineEnd: 0 }}>按{MATCHED_BY_LABELS[h.matchedBy]}</Tag>
             </div>
           ))}
+          {more && hits.length > 0 && (
+            <Typography.Text type="secondary" data-testid="search-more" style={{ display: 'block', padding: '4px 12px' }}>
+              还有更多结果，请输入更多字
+            </Typography.Text>
+          )}
           {createItem && (
             <div
               id={`file-search-hit-${hits.length}`}

@@ -1,8 +1,8 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ledgerChannels, type Account, type Fund } from '../../../../shared/contract/ledger';
-import { ACCOUNT_KINDS, ACCOUNT_KIND_LABELS, FUND_SOURCES, FUND_SOURCE_LABELS, type AccountKind, type FundSource } from '../../../../shared/ledger';
+import { ACCOUNT_KIND_LABELS, FUND_SOURCES, FUND_SOURCE_LABELS, type AccountKind, type FundSource } from '../../../../shared/ledger';
 import { RELIEF_CATEGORIES, RELIEF_CATEGORY_LABELS, type ReliefCategory } from '../../../../shared/relief';
 import { invoke } from '../../api';
 import { useAction } from '../../components/useAction';
@@ -15,10 +15,19 @@ const F = ledgerChannels['ledger.addFund'].input.shape;
 const categoryOptions = RELIEF_CATEGORIES.map((c) => ({ value: c, label: RELIEF_CATEGORY_LABELS[c] }));
 
 interface AccountValues {
+  parentId: number;
   code: string;
   name: string;
-  kind: AccountKind;
   reliefCategory?: ReliefCategory;
+}
+
+/** The next free detail code under a parent: its code plus 01, 02, … */
+function nextDetailCode(parent: Account, accounts: Account[]): string {
+  for (let n = 1; n < 100; n++) {
+    const code = `${parent.code}${String(n).padStart(2, '0')}`;
+    if (!accounts.some((a) => a.code === code)) return code;
+  }
+  return parent.code;
 }
 interface FundValues {
   name: string;
@@ -32,7 +41,8 @@ export function AccountsTab({ accounts, funds, canWrite, busy, onChanged }: { ac
   const [accountForm] = Form.useForm<AccountValues>();
   const [fundForm] = Form.useForm<FundValues>();
   const save = useAction();
-  const kind = Form.useWatch('kind', accountForm);
+  const parentId = Form.useWatch('parentId', accountForm);
+  const parent = accounts.find((a) => a.id === parentId);
 
   const saveAccount = async () => {
     let v: AccountValues;
@@ -42,10 +52,13 @@ export function AccountsTab({ accounts, funds, canWrite, busy, onChanged }: { ac
       return;
     }
     const r = await save.run(
-      () => invoke('ledger.addAccount', { code: v.code.trim(), name: v.name.trim(), kind: v.kind, reliefCategory: v.kind === 'expense' ? (v.reliefCategory ?? null) : null }),
-      `已新增科目 ${v.code} ${v.name}`,
+      () => invoke('ledger.addAccount', { parentId: v.parentId, code: v.code.trim(), name: v.name.trim(), reliefCategory: v.reliefCategory ?? null }),
+      `已新增明细科目 ${v.code} ${v.name}`,
     );
     if (r) (setAdding(null), onChanged());
+  };
+  const remove = async (a: Account) => {
+    if (await save.run(() => invoke('ledger.deleteAccount', { accountId: a.id }), `已删除科目 ${a.code} ${a.name}`)) onChanged();
   };
   const saveFund = async () => {
     let v: FundValues;
@@ -111,7 +124,7 @@ export function AccountsTab({ accounts, funds, canWrite, busy, onChanged }: { ac
         extra={
           canWrite && (
             <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding('account')} data-testid="account-add">
-              新增科目
+              新增明细科目
             </Button>
           )
         }
@@ -125,37 +138,72 @@ export function AccountsTab({ accounts, funds, canWrite, busy, onChanged }: { ac
           data-testid="account-table"
           columns={[
             { title: '科目编码', dataIndex: 'code', width: 110, render: (c: string) => <span style={{ fontFamily: 'monospace' }}>{c}</span> },
-            { title: '科目名称', dataIndex: 'name' },
-            { title: '类别', dataIndex: 'kind', width: 110, render: (k: AccountKind) => ACCOUNT_KIND_LABELS[k] },
+            {
+              title: '科目名称',
+              dataIndex: 'name',
+              render: (n: string, a) => (
+                <Space size={4}>
+                  <span style={{ fontWeight: a.parentId === null ? 600 : undefined }}>{n}</span>
+                  {a.heading && <Tag>汇总</Tag>}
+                  {!a.standard && <Tag color="blue">本中心增设</Tag>}
+                </Space>
+              ),
+            },
+            { title: '类别', dataIndex: 'kind', width: 90, render: (k: AccountKind) => ACCOUNT_KIND_LABELS[k] },
             { title: '对应救助类别', dataIndex: 'reliefCategory', width: 180, render: (c: ReliefCategory | null) => (c ? RELIEF_CATEGORY_LABELS[c] : '') },
             { title: '状态', dataIndex: 'active', width: 80, render: (a: boolean) => (a ? <Tag color="green">在用</Tag> : <Tag>停用</Tag>) },
-            { title: '余额', dataIndex: 'balanceFen', align: 'right', width: 180, render: (f: number) => <SidedBalance fen={f} /> },
+            { title: '余额', dataIndex: 'totalFen', align: 'right', width: 180, render: (f: number) => <SidedBalance fen={f} /> },
+            ...(canWrite
+              ? [
+                  {
+                    title: '',
+                    key: 'actions',
+                    width: 60,
+                    render: (_: unknown, a: Account) =>
+                      a.deletable && (
+                        <Popconfirm title={`删除科目 ${a.code} ${a.name}？`} description="未记账、未用于凭证的增设科目才能删除。" okText="删除" cancelText="取消" onConfirm={() => remove(a)}>
+                          <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label="删除科目" data-testid="account-delete" />
+                        </Popconfirm>
+                      ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
 
       <Modal
         open={adding === 'account'}
-        title="新增会计科目"
+        title="新增明细科目"
         okText="保存"
         onOk={() => void saveAccount()}
         okButtonProps={{ loading: save.busy, 'data-testid': 'account-save' }}
         onCancel={() => setAdding(null)}
         destroyOnHidden
       >
-        <Form<AccountValues> form={accountForm} layout="vertical" preserve={false} initialValues={{ kind: 'bank' }} onFinish={() => void saveAccount()} autoComplete="off">
-          <Form.Item label="科目类别" name="kind" rules={[zodRule(A.kind)]} required>
-            <Radio.Group optionType="button" options={ACCOUNT_KINDS.map((k) => ({ value: k, label: ACCOUNT_KIND_LABELS[k] }))} data-testid="account-kind" />
+        <Form<AccountValues> form={accountForm} layout="vertical" preserve={false} onFinish={() => void saveAccount()} autoComplete="off">
+          <Form.Item label="上级科目" name="parentId" rules={[{ required: true, message: '请选择上级科目' }]} extra="明细科目设在工会会计制度规定的科目之下，类别随上级科目">
+            <Select<number>
+              autoFocus
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="输入编码或名称查找"
+              options={accounts.map((a) => ({ value: a.id, label: `${a.code} ${a.name}` }))}
+              onChange={(id) => {
+                const p = accounts.find((a) => a.id === id);
+                if (p) accountForm.setFieldsValue({ code: nextDetailCode(p, accounts), reliefCategory: p.reliefCategory ?? undefined });
+              }}
+              data-testid="account-parent"
+            />
           </Form.Item>
-          <Form.Item label="科目编码" name="code" rules={[zodRule(A.code)]} required extra="4–8 位数字，如另开一个银行账户用 100201">
-            <Input autoFocus maxLength={8} style={{ width: 160, fontFamily: 'monospace' }} data-testid="account-code" />
+          <Form.Item label="科目编码" name="code" rules={[zodRule(A.code)]} required extra={parent ? `上级科目编码 ${parent.code} 加两位数字` : '选择上级科目后自动编号'}>
+            <Input maxLength={10} style={{ width: 160, fontFamily: 'monospace' }} data-testid="account-code" />
           </Form.Item>
-          <Form.Item label="科目名称" name="name" rules={[zodRule(A.name)]} required>
-            <Input maxLength={40} data-testid="account-name" placeholder="如：银行存款—工商银行" />
+          <Form.Item label="科目名称" name="name" rules={[zodRule(A.name)]} required extra={parent ? `保存为“${parent.name}—名称”` : undefined}>
+            <Input maxLength={40} data-testid="account-name" placeholder="如：工商银行" />
           </Form.Item>
-          {kind === 'expense' && (
-            <Form.Item label="对应救助类别" name="reliefCategory" rules={[{ required: true, message: '支出科目须选择对应的救助类别' }]}>
-              <Select<ReliefCategory> options={categoryOptions} placeholder="请选择" data-testid="account-category" />
+          {parent?.kind === 'expense' && (
+            <Form.Item label="对应救助类别" name="reliefCategory" extra="救助金只从对应类别的支出科目发放；非救助支出留空">
+              <Select<ReliefCategory> allowClear disabled={parent.reliefCategory !== null} options={categoryOptions} placeholder="非救助支出" data-testid="account-category" />
             </Form.Item>
           )}
           <button type="submit" hidden />

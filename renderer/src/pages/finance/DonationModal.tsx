@@ -51,7 +51,7 @@ export function DonationModal({ open, onCancel, onSaved }: { open: boolean; onCa
   const amountFen = Form.useWatch('amountFen', form);
   const fundId = Form.useWatch('fundId', form);
   const fund = funds.find((f) => f.id === fundId);
-  const moneyAccounts = accounts.filter((a) => a.kind === method && a.active);
+  const moneyAccounts = accounts.filter((a) => a.kind === method && a.active && !a.heading);
 
   const pickDonor = (d: Donor | null) => {
     setDonor(d);

@@ -37,7 +37,7 @@ function Lines({ entry }: { entry: JournalEntry }) {
       dataSource={entry.lines}
       data-testid="entry-lines"
       columns={[
-        { title: '科目', dataIndex: 'accountName' },
+        { title: '科目', dataIndex: 'accountName', render: (n: string, l) => `${l.accountCode} ${n}` },
         { title: '资金来源', dataIndex: 'fundName' },
         { title: '借方', dataIndex: 'debitFen', align: 'right', width: 140, render: (f: number) => (f ? <Yuan fen={f} danger={red} /> : '') },
         { title: '贷方', dataIndex: 'creditFen', align: 'right', width: 140, render: (f: number) => (f ? <Yuan fen={f} danger={red} /> : '') },

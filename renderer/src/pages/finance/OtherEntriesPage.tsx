@@ -23,9 +23,9 @@ const I = voucherChannels['vouchers.income'].input.shape;
 const T = voucherChannels['vouchers.transfer'].input.shape;
 
 /** Donations have their own page (it issues the receipt), material purchases theirs (it books the stock); the core refuses them here too. */
-const ELSEWHERE: Record<string, string> = { '4101': '捐款登记', '5201': '物资入库—采购入库' };
+const ELSEWHERE: Record<string, string> = { '400801': '捐款登记', '50030401': '物资入库—采购入库' };
 /** The fund an income usually goes to, by the income account's code: a suggestion the clerk may change. */
-const USUAL_FUND_SOURCE: Record<string, Fund['source']> = { '4401': 'union', '4201': 'administration', '4301': 'earmarked' };
+const USUAL_FUND_SOURCE: Record<string, Fund['source']> = { '4002': 'union', '4005': 'administration', '400304': 'earmarked' };
 
 /** 其他收支与凭证: finance's own entries besides donations and relief, and the general voucher for the director to approve. */
 export function OtherEntriesPage() {
@@ -120,14 +120,14 @@ function MoneyEntryForm({ mode, funds, accounts, onPosted, onDirty }: FormProps 
   const income = mode === 'income';
   const what = income ? '收款' : '付款';
   // Relief is paid through its approval (救助发放); the core refuses relief accounts here.
-  const choices = accounts.filter((a) => a.kind === mode && a.active && !a.reliefCategory && !ELSEWHERE[a.code]);
+  const choices = accounts.filter((a) => a.kind === mode && a.active && !a.heading && !a.reliefCategory && !ELSEWHERE[a.code]);
   const method = Form.useWatch('method', form);
   const amountFen = Form.useWatch('amountFen', form);
   const fundId = Form.useWatch('fundId', form);
   const accountId = Form.useWatch('accountId', form);
   const fund = funds.find((f) => f.id === fundId);
   const account = accounts.find((a) => a.id === accountId);
-  const moneyAccounts = accounts.filter((a) => a.kind === method && a.active);
+  const moneyAccounts = accounts.filter((a) => a.kind === method && a.active && !a.heading);
 
   const ask = async () => {
     try {
@@ -261,8 +261,8 @@ function TransferForm({ funds, accounts, onPosted, onDirty }: FormProps) {
   const [form] = Form.useForm<TransferValues>();
   const [confirming, setConfirming] = useState(false);
   const { busy, run } = useAction();
-  const cash = accounts.filter((a) => a.kind === 'cash' && a.active);
-  const bank = accounts.filter((a) => a.kind === 'bank' && a.active);
+  const cash = accounts.filter((a) => a.kind === 'cash' && a.active && !a.heading);
+  const bank = accounts.filter((a) => a.kind === 'bank' && a.active && !a.heading);
   const direction = Form.useWatch('direction', form);
   const amountFen = Form.useWatch('amountFen', form);
   const fundId = Form.useWatch('fundId', form);

@@ -37,7 +37,7 @@ export function PayModal({ item, onCancel, onPaid }: { item: ToPayItem | null; o
   const method = Form.useWatch('method', form);
   const fundId = Form.useWatch('fundId', form);
   const fund = funds.find((f) => f.id === fundId);
-  const moneyAccounts = accounts.filter((a) => a.kind === method && a.active);
+  const moneyAccounts = accounts.filter((a) => a.kind === method && a.active && !a.heading);
   const hasCard = Boolean(item?.bankCard);
 
   const confirm = async () => {

@@ -42,7 +42,7 @@ export function VoucherDraftForm({ funds, accounts, onDirty, onDrafted, onPrint 
   const [drafted, setDrafted] = useState<Voucher | null>(null);
   const { busy, run } = useAction();
   const lines = (Form.useWatch('lines', form) ?? []) as Line[];
-  const active = accounts.filter((a) => a.active);
+  const active = accounts.filter((a) => a.active && !a.heading);
 
   const debit = lines.reduce((s, l) => s + (l?.debitFen ?? 0), 0);
   const credit = lines.reduce((s, l) => s + (l?.creditFen ?? 0), 0);

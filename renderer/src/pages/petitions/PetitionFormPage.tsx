@@ -56,7 +56,7 @@ function useFileForId(idNumber: string | undefined): PickedWorker | null {
     if (!id) return;
     let live = true;
     invoke('files.search', { q: id.slice(0, 17), limit: 10 })
-      .then((hits) => {
+      .then(({ hits }) => {
         const h = hits.find((x) => x.idNumber === id);
         if (live && h) setHit(h);
       })

@@ -46,7 +46,7 @@ export function WorkerPicker({ value, onChange, autoFocus, disabled }: Props) {
     setLoading(true);
     const timer = setTimeout(() => {
       invoke('files.search', { q: term, limit: 10 })
-        .then((r) => mine === seq.current && setHits(r))
+        .then((r) => mine === seq.current && setHits(r.hits))
         .catch(() => mine === seq.current && setHits([]))
         .finally(() => {
           if (mine !== seq.current) return;

@@ -32,7 +32,7 @@ export function WorkerPicker({ value, onChange, initial, autoFocus, testId }: Pr
     setLoading(true);
     const timer = setTimeout(() => {
       invoke('files.search', { q: term, limit: 10 })
-        .then((r) => mine === seq.current && setHits(r.filter((h) => h.status === 'active')))
+        .then((r) => mine === seq.current && setHits(r.hits.filter((h) => h.status === 'active')))
         .catch(() => mine === seq.current && setHits([]))
         .finally(() => mine === seq.current && setLoading(false));
     }, 150);

@@ -1,0 +1,27 @@
+import { Card, Tabs } from 'antd';
+import { useState } from 'react';
+import { localDate } from '../../../../shared/dates';
+import { hasRole, useSession } from '../../session';
+import { monthFromQuery, previousMonth, thisMonth } from '../finance/financeLabels';
+import { IncomeExpenditureTab } from './IncomeExpenditureTab';
+import { ReliefReportTab } from './ReliefReportTab';
+import { PetitionReportTab, YearSummaryTab } from './YearTabs';
+
+/** 报表: the reports for the higher union and the centre's own review. */
+export function ReportsPage() {
+  const { user } = useSession();
+  const books = hasRole(user, ['finance', 'director', 'chair']);
+  // By the 5th, last month's report is the one to send; later, this month's so far.
+  const [month, setMonth] = useState(() => monthFromQuery() ?? (Number(localDate(new Date()).slice(8, 10)) <= 5 ? previousMonth(thisMonth()) : thisMonth()));
+  const tabs = [
+    ...(books ? [{ key: 'income', label: '收入支出表', children: <IncomeExpenditureTab month={month} onMonth={setMonth} /> }] : []),
+    { key: 'relief', label: '救助发放统计', children: <ReliefReportTab /> },
+    { key: 'petitions', label: '来访统计', children: <PetitionReportTab /> },
+    ...(books ? [{ key: 'year', label: '年度汇总', children: <YearSummaryTab /> }] : []),
+  ];
+  return (
+    <Card title="报表">
+      <Tabs items={tabs} destroyOnHidden data-testid="reports-tabs" />
+    </Card>
+  );
+}

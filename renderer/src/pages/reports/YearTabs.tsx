@@ -1,0 +1,94 @@
+import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Button, Col, InputNumber, Row, Space, Statistic, Table, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { FileDownload, PdfFile } from '../../../../shared/contract/define';
+import type { IncomeExpenditureRow, YearSummary } from '../../../../shared/contract/reports';
+import { localDate } from '../../../../shared/dates';
+import { invoke } from '../../api';
+import { downloadFile } from '../../components/downloadFile';
+import { PdfPreview } from '../../components/PdfPreview';
+import { useAction } from '../../components/useAction';
+import { Yuan } from '../finance/financeLabels';
+import { PetitionStatsPage } from '../petitions/PetitionStatsPage';
+
+export const thisYear = () => Number(localDate(new Date()).slice(0, 4));
+
+/** Year field with print and Excel buttons for a yearly report. */
+function YearBar({ year, onYear, pdf, xlsx, testId }: { year: number; onYear?(y: number): void; pdf(): Promise<PdfFile>; xlsx(): Promise<FileDownload>; testId: string }) {
+  const [preview, setPreview] = useState<PdfFile | null>(null);
+  const printing = useAction();
+  const exporting = useAction();
+  return (
+    <Space wrap style={{ marginBottom: 16 }}>
+      {onYear && <InputNumber aria-label="年份" min={2000} max={thisYear()} value={year} onChange={(v) => v && onYear(v)} suffix="年" style={{ width: 120 }} data-testid={`${testId}-year`} />}
+      <Button icon={<PrinterOutlined />} loading={printing.busy} onClick={() => void printing.run(pdf).then((p) => p && setPreview(p))} data-testid={`${testId}-print`}>
+        打印{onYear ? '' : ` ${year} 年统计表`}
+      </Button>
+      <Button icon={<FileExcelOutlined />} loading={exporting.busy} onClick={() => void exporting.run(xlsx).then((f) => f && downloadFile(f))} data-testid={`${testId}-xlsx`}>
+        导出 Excel
+      </Button>
+      <PdfPreview pdf={preview} onClose={() => setPreview(null)} />
+    </Space>
+  );
+}
+
+/** 来访统计 with its print and Excel export (the chart and table are the petitions page's own). */
+export function PetitionReportTab() {
+  const year = thisYear();
+  return (
+    <>
+      <YearBar year={year} pdf={() => invoke('reports.petitionsPdf', { year })} xlsx={() => invoke('reports.petitionsXlsx', { year })} testId="petitions-report" />
+      <Typography.Paragraph type="secondary">打印和导出为本年度；查看往年请在下方切换年份。</Typography.Paragraph>
+      <PetitionStatsPage />
+    </>
+  );
+}
+
+/** 年度汇总: the year's work and money in one view. */
+export function YearSummaryTab() {
+  const [year, setYear] = useState(thisYear);
+  const [summary, setSummary] = useState<YearSummary | null>(null);
+  const { busy, run } = useAction();
+  const load = useCallback(() => void run(() => invoke('reports.yearSummary', { year })).then((s) => s && setSummary(s)), [year, run]);
+  useEffect(load, [load]);
+  const money: (IncomeExpenditureRow | { accountId: string; code: string; name: string; yearFen: number })[] = summary
+    ? [
+        ...summary.money.income,
+        { accountId: 'income', code: '', name: '收入合计', yearFen: summary.money.incomeFen },
+        ...summary.money.expense,
+        { accountId: 'expense', code: '', name: '支出合计', yearFen: summary.money.expenseFen },
+        { accountId: 'surplus', code: '', name: '收支结余', yearFen: summary.money.surplusFen },
+      ]
+    : [];
+  return (
+    <>
+      <YearBar year={year} onYear={setYear} pdf={() => invoke('reports.yearSummaryPdf', { year })} xlsx={() => invoke('reports.yearSummaryXlsx', { year })} testId="year-summary" />
+      {summary && (
+        <>
+          <Row gutter={[24, 16]} style={{ marginBottom: 16 }} data-testid="year-summary-figures">
+            <Col><Statistic loading={busy} title="新建档案（户）" value={summary.files.created} /></Col>
+            <Col><Statistic loading={busy} title="脱困退出（户）" value={summary.files.exited} /></Col>
+            <Col><Statistic loading={busy} title="来访登记（件）" value={summary.petitions.received} /></Col>
+            <Col><Statistic loading={busy} title="来访办结（件）" value={summary.petitions.closed} /></Col>
+            <Col><Statistic loading={busy} title="救助发放（人次）" value={summary.relief.count} /></Col>
+            <Col><Statistic loading={busy} title="救助金额" value={summary.relief.amountFen} formatter={(v) => <Yuan fen={Number(v)} />} /></Col>
+            <Col><Statistic loading={busy} title="收到捐款" value={summary.donations.amountFen} formatter={(v) => <Yuan fen={Number(v)} />} /></Col>
+          </Row>
+          <Table
+            rowKey="accountId"
+            size="small"
+            pagination={false}
+            loading={busy}
+            dataSource={money}
+            title={() => <Typography.Text strong>收入支出（本年累计至{Number(summary.throughMonth.slice(5))}月）</Typography.Text>}
+            columns={[
+              { title: '科目编码', dataIndex: 'code', width: 120 },
+              { title: '项目', dataIndex: 'name', render: (n: string, r) => (r.code ? n : <strong>{n}</strong>) },
+              { title: '本年累计数', dataIndex: 'yearFen', align: 'right', width: 180, render: (f: number, r) => <Yuan fen={f} strong={!r.code} /> },
+            ]}
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -44,6 +44,7 @@ export interface Movement {
   id: number;
   date: string;
   kind: MovementKind;
+  /** The name with its specification, as printed: 大米（10kg/袋）. */
   itemName: string;
   unit: string;
   locationName: string;
@@ -65,6 +66,7 @@ export interface MaterialDocument {
 }
 export interface StockLedgerRow {
   itemId: number;
+  /** The name with its specification, as printed: 大米（10kg/袋）. */
   itemName: string;
   unit: string;
   locationId: number;

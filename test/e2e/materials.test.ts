@@ -22,6 +22,8 @@ const WORKER = { name: '孙立军', idNumber: withId('13020319750920001') };
 const DONOR = { name: '唐山丰收粮油有限公司', contact: '王经理', phone: '0315-2801234', address: '唐山市路北区建设北路88号丰收粮库' };
 const LOCATION_NAME = `${DONOR.name}代管`;
 const RICE = { name: '大米', spec: '10kg/袋', unit: '袋' };
+/** How the ledger, the statement and every printout name it (issue 15). */
+const RICE_LABEL = `${RICE.name}（${RICE.spec}）`;
 const month = () => localDate(e.clock.now()).slice(0, 7);
 
 let applicationId = 0;
@@ -249,7 +251,7 @@ describe('materials in Chromium', () => {
     const { page } = e;
     await page.getByRole('menuitem', { name: '物资收发存月报' }).click();
     await page.getByTestId('ledger-month').waitFor();
-    const row = page.locator(`[data-testid="ledger-row"][data-item="${RICE.name}"]`);
+    const row = page.locator(`[data-testid="ledger-row"][data-item="${RICE_LABEL}"]`);
     await row.waitFor();
     expect(await row.getAttribute('data-location')).toBe(LOCATION_NAME);
     expect(await row.getByTestId('ledger-opening').textContent()).toBe('0');
@@ -263,7 +265,7 @@ describe('materials in Chromium', () => {
 
     const token = await pageToken(page);
     const statement = await call('ledger.statement', { month: month() }, token);
-    const rice = statement.materials.filter((m) => m.itemName === RICE.name);
+    const rice = statement.materials.filter((m) => m.itemName === RICE_LABEL);
     expect(rice).toHaveLength(1);
     expect(rice[0]).toMatchObject({ locationName: LOCATION_NAME, openingQty: 0, inQty: 100, outQty: 2, closingQty: 98, inFen: 5_000_00, outFen: 100_00, closingFen: 4_900_00 });
     const statementPdf = await call('ledger.statementPdf', { month: month() }, token);

@@ -4,6 +4,7 @@ import type { MovementKind } from '../../../shared/materials';
 import type { Db } from '../../db/open';
 import type { HandlerContext } from '../context';
 import { formatNumber, nextNumber } from '../numbering';
+import { itemLabel } from './stock';
 
 export interface LocationRow {
   id: number;
@@ -56,11 +57,11 @@ export function createDocument(
 export function summarize(db: Db, id: number): string {
   const lines = db
     .prepare(
-      `SELECT i.name, i.unit, sum(abs(m.quantity)) AS q FROM stock_movements m JOIN items i ON i.id = m.item_id
+      `SELECT i.name, i.spec, i.unit, sum(abs(m.quantity)) AS q FROM stock_movements m JOIN items i ON i.id = m.item_id
        WHERE m.document_id = ? AND m.quantity ${getDocumentRow(db, id).kind === 'transfer' ? '< 0' : '<> 0'} GROUP BY i.id`,
     )
-    .all(id) as { name: string; unit: string; q: number }[];
-  return lines.map((l) => `${l.name} ${l.q}${l.unit}`).join('、');
+    .all(id) as { name: string; spec: string; unit: string; q: number }[];
+  return lines.map((l) => `${itemLabel(l)} ${l.q}${l.unit}`).join('、');
 }
 
 export function loadDocument(db: Db, id: number): MaterialDocument {
@@ -68,16 +69,16 @@ export function loadDocument(db: Db, id: number): MaterialDocument {
   const movements = (
     db
       .prepare(
-        `SELECT m.id, m.date, m.kind, i.name AS item_name, i.unit, l.name AS location_name, m.quantity, m.value_fen
+        `SELECT m.id, m.date, m.kind, i.name AS item_name, i.spec, i.unit, l.name AS location_name, m.quantity, m.value_fen
          FROM stock_movements m JOIN items i ON i.id = m.item_id JOIN locations l ON l.id = m.location_id WHERE m.document_id = ? ORDER BY m.id`,
       )
-      .all(id) as { id: number; date: string; kind: MovementKind; item_name: string; unit: string; location_name: string; quantity: number; value_fen: number }[]
+      .all(id) as { id: number; date: string; kind: MovementKind; item_name: string; spec: string; unit: string; location_name: string; quantity: number; value_fen: number }[]
   ).map(
     (m): Movement => ({
       id: m.id,
       date: m.date,
       kind: m.kind,
-      itemName: m.item_name,
+      itemName: itemLabel({ name: m.item_name, spec: m.spec }),
       unit: m.unit,
       locationName: m.location_name,
       quantity: m.quantity,
@@ -89,10 +90,10 @@ export function loadDocument(db: Db, id: number): MaterialDocument {
   );
   const receipt = d.receipt_id ? (db.prepare('SELECT number FROM receipts WHERE id = ?').get(d.receipt_id) as { number: string }) : null;
   const pending = d.status === 'pending'
-    ? (db.prepare('SELECT i.name, i.unit, p.delta FROM material_pending_lines p JOIN items i ON i.id = p.item_id WHERE p.document_id = ?').all(id) as { name: string; unit: string; delta: number }[])
+    ? (db.prepare('SELECT i.name, i.spec, i.unit, p.delta FROM material_pending_lines p JOIN items i ON i.id = p.item_id WHERE p.document_id = ?').all(id) as { name: string; spec: string; unit: string; delta: number }[])
     : [];
   const summary = movements.length
     ? summarize(db, id)
-    : pending.map((p) => `${p.name} ${p.delta > 0 ? '+' : ''}${p.delta}${p.unit}`).join('、');
+    : pending.map((p) => `${itemLabel(p)} ${p.delta > 0 ? '+' : ''}${p.delta}${p.unit}`).join('、');
   return { id: d.id, kind: d.kind, number: receipt?.number ?? d.number, date: d.date, status: d.status, summary, movements: movements.map((m) => ({ ...m, documentNumber: receipt?.number ?? d.number })), receiptId: d.receipt_id };
 }

@@ -3,6 +3,7 @@ import { addDays } from '../../../shared/dates';
 import { previousMonth } from '../../../shared/months';
 import type { Db } from '../../db/open';
 import { stockThrough } from '../ledger/periods';
+import { itemLabel } from './stock';
 
 /** 物资收发存: per item and location, opening, in, out and closing in quantity and estimated value. */
 export function stockLedger(db: Db, month: string): StockLedger {
@@ -29,7 +30,7 @@ export function stockLedger(db: Db, month: string): StockLedger {
     )
     .all(month) as { item_id: number; location_id: number; in_q: number; in_v: number; out_q: number; out_v: number }[];
   for (const m of moves) Object.assign(row(m.item_id, m.location_id), { inQ: m.in_q, inV: m.in_v, outQ: m.out_q, outV: m.out_v });
-  const items = new Map((db.prepare('SELECT id, name, unit FROM items').all() as { id: number; name: string; unit: string }[]).map((i) => [i.id, i]));
+  const items = new Map((db.prepare('SELECT id, name, spec, unit FROM items').all() as { id: number; name: string; spec: string; unit: string }[]).map((i) => [i.id, i]));
   const locations = new Map((db.prepare('SELECT id, name FROM locations').all() as { id: number; name: string }[]).map((l) => [l.id, l.name]));
   return {
     month,
@@ -37,7 +38,7 @@ export function stockLedger(db: Db, month: string): StockLedger {
       .filter((r) => r.openQ !== 0 || r.inQ !== 0 || r.outQ !== 0)
       .map((r) => ({
         itemId: r.itemId,
-        itemName: items.get(r.itemId)!.name,
+        itemName: itemLabel(items.get(r.itemId)!),
         unit: items.get(r.itemId)!.unit,
         locationId: r.locationId,
         locationName: locations.get(r.locationId)!,

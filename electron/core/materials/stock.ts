@@ -21,7 +21,8 @@ export interface ItemRow {
 export const getItem = (db: Db, id: number): ItemRow =>
   (db.prepare('SELECT * FROM items WHERE id = ?').get(id) as ItemRow | undefined) ?? fail('NOT_FOUND', `找不到编号为 ${id} 的物资品种`);
 
-export const itemLabel = (i: ItemRow) => (i.spec ? `${i.name}（${i.spec}）` : i.name);
+/** The item as printed and listed: 大米（10kg/袋） — the name alone would not tell two sizes apart. */
+export const itemLabel = (i: Pick<ItemRow, 'name' | 'spec'>) => (i.spec ? `${i.name}（${i.spec}）` : i.name);
 
 /** Lots of an item at a location with stock left, earliest expiry first (undated last). */
 export function lots(db: Db, itemId: number, locationId: number): Lot[] {

@@ -59,7 +59,7 @@ function rowProblems(rows: readonly StockLedgerRow[]): string[] {
 export function stockLedgerTable(rows: readonly StockLedgerRow[], wide = false): ContentTable {
   const group = (t: string): TableCell[] => [labelCell(t, { colSpan: 2, bold: true }), EMPTY];
   const head1: TableCell[] = [
-    labelCell('品　名', { rowSpan: 2, bold: true }),
+    labelCell('品名及规格', { rowSpan: 2, bold: true }),
     labelCell('单位', { rowSpan: 2, bold: true }),
     labelCell('存放地点', { rowSpan: 2, bold: true }),
     ...group('期初结存'),
@@ -100,7 +100,8 @@ export function stockLedgerTable(rows: readonly StockLedgerRow[], wide = false):
     table: {
       headerRows: 2,
       dontBreakRows: true,
-      widths: wide ? ['*', 26, '*', 40, 62, 40, 62, 40, 62, 40, 62] : ['*', 18, '*', 26, 46, 26, 46, 26, 46, 26, 46],
+      // portrait: the item (with its specification) takes the room, the place may wrap
+      widths: wide ? ['*', 26, '*', 40, 62, 40, 62, 40, 62, 40, 62] : ['*', 18, 48, 24, 44, 24, 44, 24, 44, 24, 44],
       body: [head1, head2, ...body, total],
     },
     layout: FORM_LAYOUT,

@@ -131,7 +131,7 @@ describe('月度收支明细表 PDF with materials', () => {
     expect(text).toContain('三、物资收发存');
     expect(text.indexOf('三、物资收发存')).toBeGreaterThan(text.indexOf('PZ-2026-000320'));
     // portrait: the location name wraps under its row's figures
-    expect(text).toMatch(/大米（5kg\/袋）袋宏达建材公司代\S*00\.001005,000\.002100\.00984,900\.00/);
+    expect(text).toMatch(/大米（5kg\/袋）袋宏达建材\S*00\.001005,000\.002100\.00984,900\.00/);
     expect(text).toContain('13,625.009,600.007,135.0016,090.00');
     const none = write('statement-no-materials.pdf', await renderPdf(monthlyStatementDoc({ ...s, materials: [] }, SAMPLE_FINANCE_CENTRE, { preparedBy: SAMPLE_FINANCE_CLERK })));
     expect(squeezed(none)).not.toContain('物资');

@@ -161,6 +161,7 @@ export function samplePetition(): Petition {
     closedAt: null,
     events: [{ id: 1, action: 'register', at: '2026-11-20T01:15:00.000Z', by: '刘建国', note: '' }],
     outcomes: [],
+    reliefApplicationId: null,
   };
 }
 

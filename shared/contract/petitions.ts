@@ -83,6 +83,8 @@ export interface Petition extends PetitionSummary {
   closedAt: string | null;
   events: PetitionEvent[];
   outcomes: PetitionOutcome[];
+  /** The relief application this petition led to (not withdrawn): a second one is refused. */
+  reliefApplicationId: number | null;
 }
 
 export interface PetitionStatsRow {

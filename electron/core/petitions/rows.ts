@@ -64,7 +64,7 @@ export function toPetitionSummary(r: PetitionRow, today: string): PetitionSummar
   };
 }
 
-export function toPetition(r: PetitionRow, events: PetitionEventRow[], outcomes: Petition['outcomes'], today: string): Petition {
+export function toPetition(r: PetitionRow, events: PetitionEventRow[], outcomes: Petition['outcomes'], reliefApplicationId: number | null, today: string): Petition {
   return {
     ...toPetitionSummary(r, today),
     visitorIdNumber: r.visitor_id_number,
@@ -77,5 +77,6 @@ export function toPetition(r: PetitionRow, events: PetitionEventRow[], outcomes:
     closedAt: r.closed_at,
     events: events.map((e): PetitionEvent => ({ id: e.id, action: e.action, at: e.at, by: e.by_name, note: e.note })),
     outcomes,
+    reliefApplicationId,
   };
 }

@@ -4,6 +4,7 @@ import { PETITION_ACTION_LABELS, PETITION_STATUS_LABELS, PETITION_TRANSITIONS, t
 import type { Db } from '../../db/open';
 import type { HandlerContext } from '../context';
 import { referralOutcomesForPetition } from '../referrals/forPetition';
+import { reliefOutcomesForPetition, standingReliefForPetition } from '../relief/forPetition';
 import { PETITION_SELECT, toPetition, type PetitionEventRow, type PetitionRow } from './rows';
 
 export function getPetitionRow(db: Db, id: number): PetitionRow {
@@ -18,7 +19,8 @@ export function loadPetition(db: Db, id: number, today: string): Petition {
        JOIN users u ON u.id = e.by_user WHERE e.petition_id = ? ORDER BY e.id`,
     )
     .all(id) as PetitionEventRow[];
-  return toPetition(row, events, referralOutcomesForPetition(db, id), today);
+  const outcomes = [...reliefOutcomesForPetition(db, id), ...referralOutcomesForPetition(db, id)];
+  return toPetition(row, events, outcomes, standingReliefForPetition(db, id)?.id ?? null, today);
 }
 
 export function recordEvent(ctx: HandlerContext, petitionId: number, action: PetitionAction | 'register', note: string): void {

@@ -1,7 +1,7 @@
 import type { reliefChannels } from '../../../shared/contract/relief';
 import { fail } from '../../../shared/errors';
 import { formatYuan } from '../../../shared/money';
-import { RELIEF_CATEGORY_LABELS } from '../../../shared/relief';
+import { RELIEF_CATEGORY_LABELS, RELIEF_STATUS_LABELS } from '../../../shared/relief';
 import { FILE_DOCUMENT_LABELS } from '../../../shared/workerFile';
 import { reliefNoticeDoc } from '../../pdf/documents/reliefNotice';
 import { renderPdf } from '../../pdf/render';
@@ -11,6 +11,7 @@ import type { HandlerMap } from '../handler';
 import { formatNumber, nextNumber } from '../numbering';
 import { getPetitionRow } from '../petitions/store';
 import { localDate } from '../../../shared/dates';
+import { standingReliefForPetition } from './forPetition';
 import { inboxCondition } from './inbox';
 import { concludeNotice, createNotice, loadNotice, objectToLine, resolveObjection } from './notices';
 import { RELIEF_SELECT, toReliefSummary, type ReliefRow } from './rows';
@@ -26,6 +27,15 @@ function assertWithinCeiling(ctx: HandlerContext, amountFen: number): void {
   if (amountFen > ceiling) fail('RULE', `申请金额 ${formatYuan(amountFen)} 超过单笔救助最高限额 ${formatYuan(ceiling)}，例外审批也不能突破。`);
 }
 
+/** One petition leads to one relief application; a withdrawn one does not count. */
+function assertNoReliefYet(ctx: HandlerContext, petitionId: number): void {
+  const petition = getPetitionRow(ctx.db, petitionId);
+  const standing = standingReliefForPetition(ctx.db, petitionId);
+  if (standing) {
+    fail('CONFLICT', `来访 ${petition.number} 已经申请过救助（${standing.number}，${RELIEF_STATUS_LABELS[standing.status]}），不能重复申请；请在该申请上继续办理。`);
+  }
+}
+
 export const reliefHandlers: HandlerMap<keyof typeof reliefChannels> = {
   'relief.advise': (ctx, p) => {
     getFileRow(ctx.db, p.fileId);
@@ -35,7 +45,7 @@ export const reliefHandlers: HandlerMap<keyof typeof reliefChannels> = {
   'relief.create': (ctx, input) => {
     const file = getFileRow(ctx.db, input.fileId);
     if (file.status === 'exited') fail('RULE', '该职工档案已脱困退出，不能申请救助。');
-    if (input.petitionId !== null) getPetitionRow(ctx.db, input.petitionId);
+    if (input.petitionId !== null) assertNoReliefYet(ctx, input.petitionId);
     assertWithinCeiling(ctx, input.amountFen);
     const year = Number(localDate(ctx.now).slice(0, 4));
     const number = formatNumber('JZ', year, nextNumber(ctx.db, 'relief', year));

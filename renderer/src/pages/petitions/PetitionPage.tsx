@@ -355,8 +355,12 @@ export function PetitionPage({ id }: { id: number }) {
               <Button icon={<SolutionOutlined />} onClick={() => navigate(`/referrals/legal?petition=${p.id}${fileLink}`)} data-testid="petition-legal-aid">
                 转法律援助
               </Button>
-              <Tooltip title={p.fileId === null ? '来访人尚未建档：先建档、后帮扶' : undefined}>
-                <Button disabled={p.fileId === null} onClick={() => navigate(`/relief/new?file=${p.fileId}&petition=${p.id}`)} data-testid="petition-relief">
+              <Tooltip title={p.fileId === null ? '来访人尚未建档：先建档、后帮扶' : p.reliefApplicationId !== null ? '已为这次来访申请过救助，请在该申请上继续办理' : undefined}>
+                <Button
+                  disabled={p.fileId === null || p.reliefApplicationId !== null}
+                  onClick={() => navigate(`/relief/new?file=${p.fileId}&petition=${p.id}`)}
+                  data-testid="petition-relief"
+                >
                   申请救助
                 </Button>
               </Tooltip>
@@ -375,7 +379,13 @@ export function PetitionPage({ id }: { id: number }) {
               <List.Item key={`${o.kind}-${o.id}`}>
                 <Space>
                   <Tag color={OUTCOME_COLORS[o.kind]}>{OUTCOME_LABELS[o.kind]}</Tag>
-                  <span>{o.title}</span>
+                  {o.kind === 'relief' ? (
+                    <Typography.Link onClick={() => navigate(`/relief/${o.id}`)} data-testid="petition-outcome-relief">
+                      {o.title}
+                    </Typography.Link>
+                  ) : (
+                    <span>{o.title}</span>
+                  )}
                   <Typography.Text type="secondary">{o.status}</Typography.Text>
                 </Space>
               </List.Item>

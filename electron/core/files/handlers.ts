@@ -7,7 +7,7 @@ import { workerFileFormDoc } from '../../pdf/documents/workerFileForm';
 import { renderPdf } from '../../pdf/render';
 import type { HandlerMap } from '../handler';
 import { localDate } from '../../../shared/dates';
-import { noteReactivation, noteWarningChange } from '../monitoring/events';
+import { noteExit, noteReactivation, noteWarningChange } from '../monitoring/events';
 import { describeFileChanges } from './changes';
 import { listFiles } from './list';
 import { searchFiles } from './search';
@@ -60,9 +60,14 @@ export const fileHandlers: HandlerMap<keyof typeof fileChannels> = {
   'files.exit': (ctx, { id, reason }) => {
     const row = getFileRow(ctx.db, id);
     if (row.status === 'exited') fail('CONFLICT', '该档案已经是脱困退出状态');
+    const before = load(ctx, id);
+    // The yearly revisit clock of a stable household runs from the exit date.
     ctx.db
-      .prepare("UPDATE worker_files SET status = 'exited', exit_reason = ?, exited_at = ?, updated_at = ?, updated_by = ? WHERE id = ?")
-      .run(reason, ctx.now.toISOString(), ctx.now.toISOString(), ctx.user!.id, id);
+      .prepare(
+        "UPDATE worker_files SET status = 'exited', exit_reason = ?, exited_at = ?, monitor_anchor_date = ?, monitor_next_date = NULL, updated_at = ?, updated_by = ? WHERE id = ?",
+      )
+      .run(reason, ctx.now.toISOString(), localDate(ctx.now), ctx.now.toISOString(), ctx.user!.id, id);
+    noteExit(ctx, before, reason);
     ctx.audit({ summary: `脱困退出：${row.name}。原因：${reason}`, entityType: ENTITY, entityId: id });
     return load(ctx, id);
   },

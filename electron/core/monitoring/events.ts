@@ -35,3 +35,18 @@ export function noteReactivation(ctx: HandlerContext, file: WorkerFile, reason: 
     at: ctx.now.toISOString(),
   });
 }
+
+/** A direct exit by the director: on the timeline and in the month's ledger like an approved proposal. */
+export function noteExit(ctx: HandlerContext, before: WorkerFile, reason: string): void {
+  recordRiskEvent(ctx.db, {
+    fileId: before.id,
+    eventDate: localDate(ctx.now),
+    kind: 'exit',
+    warningBefore: fileWarning(before, ctx.settings.minLivingLineFen),
+    warningAfter: null,
+    perCapitaFen: before.perCapitaIncomeFen,
+    reason,
+    userId: ctx.user!.id,
+    at: ctx.now.toISOString(),
+  });
+}

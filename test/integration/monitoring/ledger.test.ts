@@ -1,0 +1,63 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdftotext, pdfWorkspace } from '../../fixtures/pdfTools';
+import { household, INCOME, makeWorld, singleFile, visit, type MonitoringWorld } from './setup';
+
+const pdfs = pdfWorkspace('monitoring-ledger-');
+let w: MonitoringWorld;
+const f = {} as Record<'visited' | 'missed' | 'flagged' | 'exited' | 'later', { id: number; name: string }>;
+
+const ids = (rows: ({ fileId: number } | { id: number })[]) => rows.map((r) => ('fileId' in r ? r.fileId : r.id)).sort((a, b) => a - b);
+
+beforeAll(async () => {
+  w = await makeWorld('2026-09-10');
+  f.visited = await singleFile(w, INCOME.none);
+  f.missed = await singleFile(w, INCOME.none);
+  f.flagged = await singleFile(w, INCOME.comfortable);
+  f.exited = await singleFile(w, INCOME.comfortable);
+  f.later = await singleFile(w, INCOME.comfortable); // due in March
+  await w.at('2026-10-08');
+  await w.ok('staff', 'monitoring.recordVisit', visit(f.visited.id, '2026-10-08', { household: household(INCOME.orange), problems: '孩子上学费用', helpArranged: '转介助学' }));
+  await w.ok('staff', 'monitoring.setWarning', { fileId: f.flagged.id, flag: 'red', reason: '突发重病住院' });
+  await w.ok('director', 'files.exit', { id: f.exited.id, reason: '已稳定就业，收入超过低保线两倍' });
+  await w.at('2026-11-03');
+});
+afterAll(() => w.core.close());
+
+describe('monthly monitoring ledger (台账)', () => {
+  it('lists the month’s due, done and overdue revisits, changes of risk and exits', async () => {
+    const l = await w.ok('staff', 'monitoring.ledger', { month: '2026-10' });
+    // The red warning on 8 October brought the flagged file's revisit forward to 10 October.
+    expect(ids(l.due)).toEqual(ids([f.missed, f.flagged]));
+    expect(l.done.map((v) => [v.fileId, v.visitDate])).toEqual([[f.visited.id, '2026-10-08']]);
+    expect(ids(l.overdue)).toEqual(ids([f.missed, f.flagged]));
+    expect(l.riskChanges.map((e) => [e.fileId, e.warningBefore, e.warningAfter])).toEqual([
+      [f.visited.id, null, 'orange'],
+      [f.flagged.id, null, 'red'],
+    ]);
+    expect(l.exits.map((e) => [e.fileId, e.kind])).toEqual([[f.exited.id, 'exit']]);
+    const empty = await w.ok('staff', 'monitoring.ledger', { month: '2026-08' });
+    expect([empty.due, empty.done, empty.overdue, empty.riskChanges, empty.exits].every((x) => x.length === 0)).toBe(true);
+    const next = await w.ok('staff', 'monitoring.ledger', { month: '2026-11' });
+    expect(ids(next.due)).toEqual([f.visited.id]);
+  });
+
+  it('prints as a PDF naming the visited worker and the overdue one', async () => {
+    const pdf = await w.ok('staff', 'monitoring.ledgerPdf', { month: '2026-10' });
+    expect(pdf.fileName).toBe('动态监测台账-2026-10.pdf');
+    const text = pdftotext(pdfs.write('ledger.pdf', Buffer.from(pdf.base64, 'base64')));
+    expect(text).toContain('动态监测帮扶台账');
+    expect(text).toContain(f.visited.name);
+    expect(text).toContain(f.missed.name);
+    expect(text).toContain('转介助学');
+  });
+
+  it('exports the same ledger to Excel', async () => {
+    const x = await w.ok('staff', 'monitoring.ledgerXlsx', { month: '2026-10' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(x.base64, 'base64') as unknown as ArrayBuffer);
+    const cells = wb.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String));
+    expect(cells).toContain(f.visited.name);
+    expect(cells).toContain(f.missed.name);
+  });
+});

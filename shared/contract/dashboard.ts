@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { channel } from './define';
 
+/** A public notice whose period has ended and that the director has not concluded yet. */
+export interface DueNotice {
+  id: number;
+  number: string;
+  endDate: string;
+  people: number;
+  /** The amount the notice releases (lines not rejected). */
+  totalFen: number;
+  /** Lines held by an objection not yet resolved. */
+  openObjections: number;
+}
+
 /** Counts for the 工作台; each later feature adds its own. */
 export interface DashboardSummary {
   activeFiles: number;
@@ -9,12 +21,20 @@ export interface DashboardSummary {
   myOpenPetitions: number;
   overduePetitions: number;
   petitionsToday: number;
+  // The relief inboxes: count and money total, each 0 for the roles that do not act on it.
   /** Relief applications waiting for the caller's decision (待我审批). */
   reliefInbox: number;
-  /** Approved relief waiting to be posted in a public notice. */
+  reliefInboxFen: number;
+  /** Approved relief waiting to be posted in a public notice (directors). */
   reliefAwaitingNotice: number;
-  /** Approved relief finance has not paid yet. */
+  reliefAwaitingNoticeFen: number;
+  /** Notices whose period has ended, waiting for the director's conclusion (待公示期满确认). */
+  noticesDue: number;
+  noticesDueFen: number;
+  dueNotices: DueNotice[];
+  /** Approved relief finance has not paid yet, less goods already issued against it (finance). */
   reliefToPay: number;
+  reliefToPayFen: number;
   /** Last month while it is not closed ('YYYY-MM'); it must be closed by the 5th. */
   monthToClose: string | null;
   /** Today is past the 5th and that month is still open. */

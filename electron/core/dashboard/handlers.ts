@@ -2,7 +2,7 @@ import type { dashboardChannels } from '../../../shared/contract/dashboard';
 import { localDate } from '../../../shared/dates';
 import type { HandlerMap } from '../handler';
 import { overdueSql } from '../petitions/deadlines';
-import { inboxCondition } from '../relief/inbox';
+import { reliefInboxes } from './inboxes';
 import { nextMonthToClose } from '../ledger/periods';
 import { previousMonth } from '../../../shared/months';
 import type { Db } from '../../db/open';
@@ -29,13 +29,7 @@ export const dashboardHandlers: HandlerMap<keyof typeof dashboardChannels> = {
       myOpenPetitions: n("SELECT count(*) AS n FROM petitions WHERE status <> 'closed' AND handler_id = @me", { me: user!.id }),
       overduePetitions: n(`SELECT count(*) AS n FROM petitions WHERE ${overdueSql()}`, { today }),
       petitionsToday: n('SELECT count(*) AS n FROM petitions WHERE received_date = @today', { today }),
-      reliefInbox: (() => {
-        const inbox = inboxCondition(user!);
-        return n(`SELECT count(*) AS n FROM relief_applications a WHERE ${inbox.sql}`, inbox.params);
-      })(),
-      reliefAwaitingNotice: n("SELECT count(*) AS n FROM relief_applications WHERE status = 'awaiting_notice'"),
-      reliefToPay: n(`SELECT count(*) AS n FROM relief_applications a WHERE a.status = 'payable'
-        AND NOT EXISTS (SELECT 1 FROM relief_payments p WHERE p.application_id = a.id AND p.reversal_entry_id IS NULL)`),
+      ...reliefInboxes(db, user!, today),
       ...monthCloseReminder(db, today),
       backupWarning: user!.roles.includes('admin') ? backupWarning(db, now) : null,
     };

@@ -10,6 +10,8 @@ import { useHotkey } from '../../components/useHotkey';
 import { navigate } from '../../router';
 import { hasRole, useSession } from '../../session';
 import { StockAlertsCard } from '../../components/StockAlertsCard';
+import { DueNoticesCard } from '../../components/DueNoticesCard';
+import { formatYuan } from '../../../../shared/money';
 
 const READERS = ['staff', 'director', 'chair', 'finance'] as const;
 const COUNTER = ['staff', 'director'] as const;
@@ -31,6 +33,8 @@ interface Tile {
   testId?: string;
   /** Only for these roles. */
   onlyFor?: readonly Role[];
+  /** The money total shown under the count (an inbox of relief). */
+  moneyKey?: CountKey;
 }
 
 const TILES: Tile[] = [
@@ -40,12 +44,13 @@ const TILES: Tile[] = [
   { key: 'openPetitions', title: '办理中的来访', to: '/petitions', hint: '尚未办结的来访' },
   { key: 'myOpenPetitions', title: '我经办的', to: '/petitions?mine=1', hint: '由我经办、尚未办结', counterOnly: true },
   { key: 'overduePetitions', title: '逾期来访', to: '/petitions?overdue=1', hint: '超过受理、答复或办结期限', danger: true, testId: 'dash-overdue' },
-  { key: 'reliefInbox', title: '待我审批', to: '/relief?inbox=1', hint: '等待我审批的救助申请', testId: 'dash-relief-inbox', onlyFor: ['director', 'chair'] },
-  { key: 'reliefAwaitingNotice', title: '待公示救助', to: '/relief/notices', hint: '已批准、等待发布公示', testId: 'dash-relief-awaiting-notice', onlyFor: ['director'] },
-  { key: 'reliefToPay', title: '待发放救助', to: '/finance/pay', hint: '已批准、尚未发放的救助金', testId: 'dash-relief-to-pay', onlyFor: ['finance'] },
+  { key: 'reliefInbox', moneyKey: 'reliefInboxFen', title: '待我审批', to: '/relief?inbox=1', hint: '等待我审批的救助申请', testId: 'dash-relief-inbox', onlyFor: ['director', 'chair'] },
+  { key: 'reliefAwaitingNotice', moneyKey: 'reliefAwaitingNoticeFen', title: '待公示救助', to: '/relief/notices', hint: '已批准、等待发布公示', testId: 'dash-relief-awaiting-notice', onlyFor: ['director'] },
+  { key: 'noticesDue', moneyKey: 'noticesDueFen', title: '待公示期满确认', to: '/relief/notices', hint: '公示期已满、等待确认发放', danger: true, testId: 'dash-notices-due', onlyFor: ['director'] },
+  { key: 'reliefToPay', moneyKey: 'reliefToPayFen', title: '待发放救助', to: '/finance/pay', hint: '已批准、尚未发放的救助金', testId: 'dash-relief-to-pay', onlyFor: ['finance'] },
 ];
 
-function StatTile({ tile, value }: { tile: Tile; value: number | undefined }) {
+function StatTile({ tile, value, money }: { tile: Tile; value: number | undefined; money: number | undefined }) {
   const alarm = tile.danger && (value ?? 0) > 0;
   return (
     <Card
@@ -53,7 +58,7 @@ function StatTile({ tile, value }: { tile: Tile; value: number | undefined }) {
       size="small"
       role="link"
       tabIndex={0}
-      aria-label={`${tile.title}：${value ?? '—'}`}
+      aria-label={`${tile.title}：${value ?? '—'}${money === undefined ? '' : `，合计 ${formatYuan(money)}`}`}
       onClick={() => navigate(tile.to)}
       onKeyDown={(e) => e.key === 'Enter' && navigate(tile.to)}
       style={alarm ? { borderColor: '#ffa39e', background: '#fff1f0' } : undefined}
@@ -65,6 +70,11 @@ function StatTile({ tile, value }: { tile: Tile; value: number | undefined }) {
         styles={{ content: { color: alarm ? '#cf1322' : undefined, fontWeight: alarm ? 600 : undefined } }}
         formatter={(v) => <span data-testid={tile.testId}>{v}</span>}
       />
+      {tile.moneyKey && (
+        <div style={{ fontSize: 13 }}>
+          合计 <span data-testid={tile.testId ? `${tile.testId}-money` : undefined}>{money === undefined ? '—' : formatYuan(money)}</span>
+        </div>
+      )}
       <Typography.Text type={alarm ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
         {alarm ? '请尽快办理 →' : tile.hint}
       </Typography.Text>
@@ -145,11 +155,12 @@ export function DashboardPage() {
         <Row gutter={[16, 16]} data-testid="dash-stats">
           {tiles.map((t) => (
             <Col key={t.key} xs={12} md={8} xl={4}>
-              <StatTile tile={t} value={summary?.[t.key]} />
+              <StatTile tile={t} value={summary?.[t.key]} money={t.moneyKey ? summary?.[t.moneyKey] : undefined} />
             </Col>
           ))}
         </Row>
       )}
+      {summary && hasRole(user, ['director']) && <DueNoticesCard notices={summary.dueNotices} />}
       <StockAlertsCard />
     </Space>
   );

@@ -8,6 +8,7 @@ import { backupChannels } from './contract/backup';
 import type { ChannelDef } from './contract/define';
 import { dashboardChannels } from './contract/dashboard';
 import { fileChannels } from './contract/files';
+import { jobChannels } from './contract/jobs';
 import { ledgerChannels } from './contract/ledger';
 import { materialChannels } from './contract/materials';
 import { monitoringChannels } from './contract/monitoring';
@@ -39,6 +40,7 @@ export const contract = {
   ...backupChannels,
   ...reportChannels,
   ...monitoringChannels,
+  ...jobChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -67,4 +69,5 @@ export const contractParts: Record<string, Record<string, unknown>> = {
   backup: backupChannels,
   reports: reportChannels,
   monitoring: monitoringChannels,
+  jobs: jobChannels,
 };

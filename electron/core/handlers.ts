@@ -5,6 +5,7 @@ import { backupHandlers } from './backup/handlers';
 import { campaignHandlers } from './campaigns/handlers';
 import { dashboardHandlers } from './dashboard/handlers';
 import { fileHandlers } from './files/handlers';
+import { jobHandlers } from '../jobs/handlers';
 import { ledgerHandlers } from './ledger/handlers';
 import { voucherHandlers } from './ledger/vouchers';
 import { materialHandlers } from './materials/handlers';
@@ -35,6 +36,7 @@ export const handlers: HandlerMap<Channel> = {
   ...backupHandlers,
   ...monitoringHandlers,
   ...reportHandlers,
+  ...jobHandlers,
 };
 
 export const handlerFor = <C extends Channel>(channel: C): Handler<C> => handlers[channel] as Handler<C>;

@@ -72,3 +72,8 @@ export function fontPaths(): FontPaths {
   cached = { dir, regular: path.join(dir, FONT_FILES.regular), bold: path.join(dir, FONT_FILES.bold) };
   return cached;
 }
+
+/** Pins the fonts directory the main process found (a worker thread may not see process.resourcesPath); ignored when the fonts are not there. */
+export function useFontDir(dir: string): void {
+  if (hasFonts(dir)) cached = { dir, regular: path.join(dir, FONT_FILES.regular), bold: path.join(dir, FONT_FILES.bold) };
+}

@@ -2,7 +2,7 @@
 // (electron/pdf/documents/*); this turns a definition into PDF bytes with the embedded CJK font.
 import path from 'node:path';
 import pdfmake from 'pdfmake';
-import type { Content, DynamicContent, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
+import type { Content, DynamicContent, ProgressCallback, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 import { TABLE_LAYOUTS } from './common';
 import { FONT_FAMILY, fontPaths, type FontPaths } from './fonts';
 
@@ -64,11 +64,19 @@ function normalizedMargins(m: TDocumentDefinitions['pageMargins']): [number, num
   return DEFAULT_PAGE_MARGINS;
 }
 
+// pdfmake accepts no callback (its default); its typings say otherwise.
+const setProgress = pdfmake.setProgressCallback.bind(pdfmake) as (callback: ProgressCallback | undefined) => void;
+
+export interface RenderOptions {
+  /** Hears the fraction (0–1) of laid-out items written to the PDF; its first call marks the end of layout. */
+  onWriting?: (fraction: number) => void;
+}
+
 /**
  * Renders a document definition to PDF bytes: A4, Noto Sans SC (Regular/Bold) embedded as subsets,
  * no network access, local file access limited to the fonts directory.
  */
-export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
+export async function renderPdf(doc: TDocumentDefinitions, opts: RenderOptions = {}): Promise<Buffer> {
   const fonts = fontPaths();
   const def = copyDefinition(doc);
   const margins = normalizedMargins(def.pageMargins);
@@ -89,6 +97,11 @@ export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   pdfmake.setTableLayouts(TABLE_LAYOUTS);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((file) => isInside(fonts.dir, file));
-  const buffer = await pdfmake.createPdf(full).getBuffer();
+  // createPdf copies the callback into this document's options synchronously; clearing it right after
+  // keeps one render's progress from reaching another's listener.
+  setProgress(opts.onWriting);
+  const created = pdfmake.createPdf(full);
+  setProgress(undefined);
+  const buffer = await created.getBuffer();
   return Buffer.from(buffer);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { channel } from './define';
+import { channel, type FileDownload } from './define';
 import { isoDate, page, pageSize } from './fields';
+import { jobId } from './jobs';
 import type { Paged } from './fields';
 
 export type AuditOutcome = 'ok' | 'refused';
@@ -26,26 +27,34 @@ export interface AuditVerifyResult {
   message: string;
 }
 
+/** The filters of the audit page, shared by its list and its export; from and to are local days, both included. */
+const auditFilter = {
+  channel: z.string().max(64).optional(),
+  username: z.string().max(32).optional(),
+  outcome: z.enum(['ok', 'refused']).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+};
+/** More rows than this are refused with a request to narrow the dates. */
+export const AUDIT_EXPORT_LIMIT = 50_000;
+
 export const auditChannels = {
   'audit.list': channel<Paged<AuditRow>>()({
     title: '查看审计日志',
-    input: z
-      .object({
-        page,
-        pageSize,
-        channel: z.string().max(64).optional(),
-        username: z.string().max(32).optional(),
-        outcome: z.enum(['ok', 'refused']).optional(),
-        from: isoDate.optional(),
-        to: isoDate.optional(),
-      })
-      .strict(),
+    input: z.object({ page, pageSize, ...auditFilter }).strict(),
+    access: ['admin'],
+    kind: 'read',
+  }),
+  // The rows of the page's current filter, as a workbook (at most AUDIT_EXPORT_LIMIT rows).
+  'audit.exportXlsx': channel<FileDownload>()({
+    title: '导出审计日志（Excel）',
+    input: z.object(auditFilter).strict(),
     access: ['admin'],
     kind: 'read',
   }),
   'audit.verify': channel<AuditVerifyResult>()({
     title: '校验审计日志完整性',
-    input: z.object({}).strict(),
+    input: z.object({ jobId: jobId.optional() }).strict(),
     access: ['admin'],
     kind: 'read',
   }),

@@ -4,6 +4,7 @@ import { RELIEF_CATEGORIES, type ReliefCategory } from '../relief';
 import { channel, type FileDownload, type PdfFile } from './define';
 import type { StockLedgerRow } from './materials';
 import { id, isoDate, page, pageSize, type Paged } from './fields';
+import { jobId } from './jobs';
 
 const FINANCE = ['finance'] as const;
 const BOOK_READERS = ['finance', 'director', 'chair'] as const;
@@ -317,6 +318,6 @@ export const ledgerChannels = {
     kind: 'write',
   }),
   'ledger.statement': channel<MonthlyStatement>()({ title: '月度收支明细表', input: z.object({ month }).strict(), access: BOOK_READERS, kind: 'read' }),
-  'ledger.statementPdf': channel<PdfFile>()({ title: '打印月度收支明细表', input: z.object({ month }).strict(), access: BOOK_READERS, kind: 'read' }),
-  'ledger.statementXlsx': channel<FileDownload>()({ title: '导出月度收支明细表（Excel）', input: z.object({ month }).strict(), access: BOOK_READERS, kind: 'read' }),
+  'ledger.statementPdf': channel<PdfFile>()({ title: '打印月度收支明细表', input: z.object({ month, jobId: jobId.optional() }).strict(), access: BOOK_READERS, kind: 'read' }),
+  'ledger.statementXlsx': channel<FileDownload>()({ title: '导出月度收支明细表（Excel）', input: z.object({ month, jobId: jobId.optional() }).strict(), access: BOOK_READERS, kind: 'read' }),
 } as const;

@@ -114,12 +114,19 @@ export interface AuditChainCheck {
   anchor: AuditAnchor | null;
 }
 
-/** Walks the whole chain and compares its end with the anchor. */
-export function verifyAuditChain(db: Db): AuditChainCheck {
+/** Rows walked between two progress reports. */
+const PROGRESS_EVERY = 5_000;
+
+/**
+ * Walks the whole chain and compares its end with the anchor. `onProgress` hears (rows checked, last id
+ * walked, highest id) every few thousand rows; call it inside one read transaction so anchor and rows agree.
+ */
+export function verifyAuditChain(db: Db, onProgress?: (checked: number, lastId: number, maxId: number) => void): AuditChainCheck {
   let prev = GENESIS_HASH;
   let checked = 0;
   let lastId = 0;
   const anchor = auditAnchor(db);
+  const maxId = onProgress ? ((db.prepare('SELECT max(id) AS m FROM audit_log').get() as { m: number | null }).m ?? 0) : 0;
   for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<StoredAuditRow>) {
     const expected = hashEntry(prev, {
       at: row.at,
@@ -136,6 +143,7 @@ export function verifyAuditChain(db: Db): AuditChainCheck {
     prev = row.hash;
     lastId = row.id;
     checked++;
+    if (onProgress && checked % PROGRESS_EVERY === 0) onProgress(checked, lastId, maxId);
   }
   const result = (problem: AuditChainProblem | null, firstBrokenId: number | null = null): AuditChainCheck => ({ checked, firstBrokenId, lastId, problem, anchor });
   if (!anchor) return result('noAnchor');

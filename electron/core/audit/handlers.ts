@@ -1,7 +1,14 @@
 import { contract, type Channel } from '../../../shared/api';
-import type { auditChannels, AuditRow } from '../../../shared/contract/audit';
+import type { auditChannels, AuditRow, AuditVerifyResult } from '../../../shared/contract/audit';
+import { runTracked } from '../../jobs/progress';
+import { Deferred } from '../context';
 import type { HandlerMap } from '../handler';
-import { anchorText, verifyAuditChain, type AuditChainCheck } from './chain';
+import { AUDIT_EXPORT_LIMIT } from '../../../shared/contract/audit';
+import { formatChineseDate, localDate } from '../../../shared/dates';
+import { fail } from '../../../shared/errors';
+import { auditWorkbook } from '../../export/auditXlsx';
+import { auditWhere, countAudit } from './filter';
+import { anchorText, type AuditChainCheck } from './chain';
 
 interface ListRow {
   id: number;
@@ -20,16 +27,8 @@ export const channelTitle = (channel: string): string =>
 
 export const auditHandlers: HandlerMap<keyof typeof auditChannels> = {
   'audit.list': ({ db }, q) => {
-    const where: string[] = [];
-    const args: (string | number)[] = [];
-    if (q.channel) (where.push('channel = ?'), args.push(q.channel));
-    if (q.username) (where.push('username = ?'), args.push(q.username));
-    if (q.outcome) (where.push('outcome = ?'), args.push(q.outcome));
-    // at is stored as UTC ISO; local (UTC+8) day bounds shift by eight hours.
-    if (q.from) (where.push('at >= ?'), args.push(new Date(`${q.from}T00:00:00+08:00`).toISOString()));
-    if (q.to) (where.push('at < ?'), args.push(new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString()));
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (db.prepare(`SELECT count(*) AS n FROM audit_log ${clause}`).get(...args) as { n: number }).n;
+    const { clause, args } = auditWhere(q);
+    const total = countAudit(db, q);
     const rows = db
       .prepare(
         `SELECT id, at, username, channel, outcome, code, summary, entity_type, entity_id FROM audit_log ${clause}
@@ -38,18 +37,29 @@ export const auditHandlers: HandlerMap<keyof typeof auditChannels> = {
       .all(...args, q.pageSize, (q.page - 1) * q.pageSize) as ListRow[];
     return { total, rows: rows.map(toAuditRow) };
   },
-  'audit.verify': ({ db }) => {
-    const check = verifyAuditChain(db);
-    const { anchor } = check;
-    return {
-      ok: check.problem === null,
-      checked: check.checked,
-      firstBrokenId: check.firstBrokenId,
-      anchor: anchor && { rowCount: anchor.rowCount, lastHash: anchor.lastHash },
-      message: verifyMessage(check),
-    };
+  'audit.exportXlsx': (ctx, q) => {
+    const n = countAudit(ctx.db, q);
+    if (n > AUDIT_EXPORT_LIMIT) fail('RULE', `符合条件的记录有 ${n.toLocaleString('en-US')} 条，超过一次可导出的 ${AUDIT_EXPORT_LIMIT.toLocaleString('en-US')} 条，请缩小日期范围后再导出。`);
+    const { clause, args } = auditWhere(q);
+    const rows = (ctx.db.prepare(`SELECT id, at, username, channel, outcome, code, summary, entity_type, entity_id FROM audit_log ${clause} ORDER BY id DESC`).all(...args) as ListRow[]).map(toAuditRow);
+    const scope = q.from || q.to ? `${q.from ? formatChineseDate(q.from) : '最早'}至${q.to ? formatChineseDate(q.to) : '今'}` : '全部日期';
+    const file = `审计日志-${q.from ?? '最早'}至${q.to ?? localDate(ctx.now)}.xlsx`;
+    return new Deferred(async () => ({ fileName: file, base64: (await auditWorkbook(rows, ctx.settings.centreName, scope)).toString('base64') }));
   },
+  // Walking millions of rows takes seconds: a worker thread does it on its own read-only connection.
+  'audit.verify': ({ db, user }, { jobId }) => new Deferred(async () => verifyResult(await runTracked(user!.id, jobId, 'auditVerify', { dbFile: db.name }))),
 };
+
+export function verifyResult(check: AuditChainCheck): AuditVerifyResult {
+  const { anchor } = check;
+  return {
+    ok: check.problem === null,
+    checked: check.checked,
+    firstBrokenId: check.firstBrokenId,
+    anchor: anchor && { rowCount: anchor.rowCount, lastHash: anchor.lastHash },
+    message: verifyMessage(check),
+  };
+}
 
 const REPORT = '请立即报告并保留数据库文件。';
 

@@ -4,18 +4,17 @@ import { fail } from '../../../shared/errors';
 import { formatYuan } from '../../../shared/money';
 import { RELIEF_CATEGORY_LABELS, type ReliefCategory } from '../../../shared/relief';
 import type { Db } from '../../db/open';
-import { statementWorkbook } from '../../export/statementXlsx';
 import { donationReceiptDoc } from '../../pdf/documents/donationReceipt';
-import { monthlyStatementDoc } from '../../pdf/documents/monthlyStatement';
 import { reliefPaymentReceiptDoc } from '../../pdf/documents/reliefPaymentReceipt';
 import { renderPdf } from '../../pdf/render';
-import { auditAnchor } from '../audit/chain';
+import { runTracked } from '../../jobs/progress';
 import { Deferred, type HandlerContext } from '../context';
 import type { HandlerMap } from '../handler';
 import { printMaterialReceipt } from '../materials/print';
 import { goodsIssuedFen, GOODS_ISSUED_SQL } from '../materials/reliefGoods';
 import { getReliefRow } from '../relief/store';
 import { accountBalance, accountFor, fundBalance, getAccount, hasDetailAccounts, getFund, postEntry, type AccountRow, type FundRow } from './books';
+import { searchDonors } from './donors';
 import { closeMonth, monthStatus, reopenMonth } from './months';
 import { getReceipt, issueReceipt, receiptsFor, toReceipt, voidAndReissue } from './receipts';
 import { cashBook, monthlyStatement, trialBalance } from './reports';
@@ -167,8 +166,7 @@ export const ledgerHandlers: HandlerMap<keyof typeof ledgerChannels> = {
     ctx.audit({ summary: `新增资金来源 ${f.name}${f.purpose ? `（专款：${RELIEF_CATEGORY_LABELS[f.purpose]}）` : ''}`, entityType: 'fund', entityId: id });
     return toFund(ctx.db, getFund(ctx.db, id));
   },
-  'ledger.donors': ({ db }, { q }) =>
-    (db.prepare("SELECT * FROM donors WHERE name LIKE ? ORDER BY name LIMIT 50").all(`%${q.replace(/[%_]/g, '')}%`) as Donor[]),
+  'ledger.donors': ({ db }, { q }) => searchDonors(db, q),
   'ledger.addDonor': (ctx, d) => {
     const id = Number(ctx.db.prepare('INSERT INTO donors (kind, name, contact, phone, address) VALUES (?, ?, ?, ?, ?)').run(d.kind, d.name, d.contact, d.phone, d.address).lastInsertRowid);
     ctx.audit({ summary: `新增捐赠人 ${d.name}`, entityType: 'donor', entityId: id });
@@ -336,13 +334,14 @@ export const ledgerHandlers: HandlerMap<keyof typeof ledgerChannels> = {
   'ledger.closeMonth': (ctx, { month, counts, explanation }) => closeMonth(ctx, month, counts, explanation),
   'ledger.reopenMonth': (ctx, { month, reason }) => reopenMonth(ctx, month, reason),
   'ledger.statement': ({ db }, { month }) => monthlyStatement(db, month),
-  'ledger.statementPdf': (ctx, { month }) => {
-    const doc = monthlyStatementDoc(monthlyStatement(ctx.db, month), centreOf(ctx), { preparedBy: ctx.user!.displayName, auditAnchor: auditAnchor(ctx.db) ?? undefined });
-    return new Deferred(async () => ({ fileName: `月度收支明细表-${month}.pdf`, base64: (await renderPdf(doc)).toString('base64') }));
+  // A busy month is tens of thousands of lines: read, laid out and written on the worker thread (electron/jobs).
+  'ledger.statementPdf': (ctx, { month, jobId }) => {
+    const job = { dbFile: ctx.db.name, month, centre: centreOf(ctx), preparedBy: ctx.user!.displayName };
+    return new Deferred(async () => ({ fileName: `月度收支明细表-${month}.pdf`, base64: await runTracked(ctx.user!.id, jobId, 'statementPdf', job) }));
   },
-  'ledger.statementXlsx': (ctx, { month }) => {
-    const s = monthlyStatement(ctx.db, month);
-    return new Deferred(async () => ({ fileName: `月度收支明细表-${month}.xlsx`, base64: (await statementWorkbook(s, ctx.settings.centreName)).toString('base64') }));
+  'ledger.statementXlsx': (ctx, { month, jobId }) => {
+    const job = { dbFile: ctx.db.name, month, centre: centreOf(ctx) };
+    return new Deferred(async () => ({ fileName: `月度收支明细表-${month}.xlsx`, base64: await runTracked(ctx.user!.id, jobId, 'statementXlsx', job) }));
   },
 };
 

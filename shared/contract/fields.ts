@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../dates';
+import { normalisePhone, PHONE_MESSAGE, PHONE_PATTERN } from '../phone';
 import { ROLES } from '../roles';
 
 // Reusable field schemas with the Chinese messages a clerk sees.
@@ -16,6 +17,8 @@ export const roles = z.array(role, '请选择角色').min(1, '至少选择一个
 export const isoDate = z
   .string('请输入日期')
   .refine(isValidIsoDate, '日期格式应为 YYYY-MM-DD，且是真实存在的日期');
+/** A phone number, spaces and dashes allowed as written; stored normalised (see shared/phone.ts). */
+export const phone = z.string('电话应为文字').trim().max(40, '电话不能超过 40 个字符').overwrite(normalisePhone).regex(PHONE_PATTERN, PHONE_MESSAGE).default('');
 export const id = z.number('编号必须是数字').int('编号必须是整数').positive('编号必须是正数');
 export const page = z.number().int().min(1, '页码从 1 开始').default(1);
 export const pageSize = z.number().int().min(1).max(200, '每页最多 200 条').default(20);

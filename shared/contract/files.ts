@@ -19,7 +19,7 @@ import {
 } from '../workerFile';
 import type { AuditRow } from './audit';
 import { channel, type PdfFile } from './define';
-import { id, page, pageSize, personName, type Paged } from './fields';
+import { id, page, pageSize, personName, phone, type Paged } from './fields';
 
 const STAFF_WRITE = ['staff', 'director'] as const;
 const READERS = ['staff', 'director', 'chair', 'finance'] as const;
@@ -50,7 +50,7 @@ export const workerFileInput = z
   .object({
     name: personName,
     idNumber,
-    phone: z.string().trim().regex(/^(|1\d{10}|0\d{2,3}-?\d{7,8})$/, '电话应为 11 位手机号或带区号的固定电话').default(''),
+    phone,
     address: text('住址', 120).default(''),
     workUnit: text('工作单位', 60).min(1, '请填写工作单位'),
     baseUnion: text('基层工会', 60).default(''),

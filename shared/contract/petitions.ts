@@ -12,7 +12,7 @@ import {
   type Urgency,
 } from '../petition';
 import { channel, type PdfFile } from './define';
-import { id, page, pageSize, type Paged } from './fields';
+import { id, page, pageSize, phone, type Paged } from './fields';
 import { idNumber } from './files';
 
 const COUNTER = ['staff', 'director'] as const;
@@ -27,7 +27,7 @@ export const petitionInput = z
     fileId: id.nullable().default(null),
     visitorName: text('来访人姓名', 30).default(''),
     visitorIdNumber: z.union([z.literal(''), idNumber]).default(''),
-    visitorPhone: z.string().trim().regex(/^(|1\d{10}|0\d{2,3}-?\d{7,8})$/, '电话应为 11 位手机号或带区号的固定电话').default(''),
+    visitorPhone: phone,
     category: z.enum(PETITION_CATEGORIES, '请选择诉求类别'),
     request: text('诉求内容', 2000).min(2, '请填写来访人的诉求'),
     urgency: z.enum(URGENCIES, '请选择紧急程度').default('normal'),

@@ -17,18 +17,13 @@ import {
 } from '../referral';
 import type { EmploymentStatus, ModelWorkerLevel } from '../workerFile';
 import { channel } from './define';
-import { id, isoDate, page, pageSize, type Paged } from './fields';
+import { id, isoDate, page, pageSize, phone, type Paged } from './fields';
 
 // Job referral (职业介绍) and legal aid (法律援助), DOMAIN §6.
 const COUNTER = ['staff', 'director'] as const;
 const READERS = ['staff', 'director', 'chair', 'finance'] as const;
 const text = (label: string, max: number) => z.string(`请填写${label}`).trim().max(max, `${label}不能超过 ${max} 个字`);
 const required = (label: string, max: number) => text(label, max).min(1, `请填写${label}`);
-const phone = z
-  .string('电话应为文字')
-  .trim()
-  .regex(/^(|1\d{10}|0\d{2,3}-?\d{7,8})$/, '电话应为 11 位手机号或带区号的固定电话')
-  .default('');
 /** The petition (信访) a referral or case was opened from, when there is one. */
 const petitionId = id.nullable().default(null);
 

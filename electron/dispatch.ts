@@ -123,8 +123,8 @@ export async function dispatch<C extends Channel>(
         const n: AuditNote = note ?? { summary: redact(parsed.data) };
         appendAudit(app.db, {
           at: now.toISOString(),
-          userId: user?.id ?? null,
-          username: user?.username ?? null,
+          userId: user?.id ?? n.actor?.id ?? null,
+          username: user?.username ?? n.actor?.username ?? null,
           channel,
           outcome: refused ? 'refused' : 'ok',
           code: refused ? out.code : null,

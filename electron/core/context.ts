@@ -26,6 +26,8 @@ export interface AuditNote {
   summary: string;
   entityType?: string;
   entityId?: number;
+  /** Who acted when the call came without a session: the user a login or first setup proved to be. */
+  actor?: { id: number; username: string };
 }
 
 /** What a handler sees for one call. */

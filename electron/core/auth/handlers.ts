@@ -22,7 +22,7 @@ export const authHandlers: HandlerMap<keyof typeof authChannels> = {
   'auth.setup': (ctx, input) => {
     if (countUsers(ctx.db) > 0) fail('CONFLICT', '系统已经完成首次设置，请直接登录。');
     const id = insertUser(ctx.db, { ...input, roles: ['admin'] }, ctx.now.toISOString());
-    ctx.audit({ summary: `创建首个管理员 ${input.username}（${input.displayName}）`, entityType: 'user', entityId: id });
+    ctx.audit({ summary: `创建首个管理员 ${input.username}（${input.displayName}）`, entityType: 'user', entityId: id, actor: { id, username: input.username } });
     return startSession(ctx, findUser(ctx.db, id)!);
   },
 
@@ -67,7 +67,7 @@ export const authHandlers: HandlerMap<keyof typeof authChannels> = {
       return wrong;
     }
     // The password is right: now the account's state may be told.
-    ctx.audit({ summary: `${u.username} 登录`, entityType: 'user', entityId: u.id });
+    ctx.audit({ summary: `${u.username} 登录`, entityType: 'user', entityId: u.id, actor: { id: u.id, username: u.username } });
     if (!u.active) return new Refusal('FORBIDDEN', '该账号已停用，请联系管理员。');
     if (locked) {
       return new Refusal('LOCKED', `账号因多次输错密码已锁定，请于 ${localDateTime(new Date(u.locked_until!))} 后再试，或请管理员解锁。`);

@@ -1,7 +1,8 @@
 import type { settingsChannels } from '../../../shared/contract/settings';
-import { localDate } from '../../../shared/dates';
+import { settingChangeText } from '../../../shared/auditText';
+import { formatChineseDate, localDate } from '../../../shared/dates';
 import { fail } from '../../../shared/errors';
-import { SETTING_LABELS, type SettingKey } from '../../../shared/settings';
+import type { SettingKey } from '../../../shared/settings';
 import { extraFolderProblem } from '../backup/folder';
 import type { HandlerMap } from '../handler';
 import { settingsOn, writeSettings } from './store';
@@ -43,8 +44,8 @@ export const settingsHandlers: HandlerMap<keyof typeof settingsChannels> = {
     const before = settingsOn(ctx.db, effectiveFrom);
     const keys = writeSettings(ctx.db, input.changes, effectiveFrom, ctx.now.toISOString(), ctx.user?.id ?? null);
     if (keys.length === 0) fail('VALIDATION', '没有需要保存的修改');
-    const lines = keys.map((k) => `${SETTING_LABELS[k]}：${JSON.stringify(before[k])} → ${JSON.stringify(input.changes[k])}`);
-    ctx.audit({ summary: `自 ${effectiveFrom} 起生效；${lines.join('；')}` });
+    const lines = keys.map((k) => settingChangeText(k, before[k], input.changes[k]));
+    ctx.audit({ summary: `自 ${formatChineseDate(effectiveFrom)} 起生效；${lines.join('；')}` });
     return settingsOn(ctx.db, today);
   },
 };

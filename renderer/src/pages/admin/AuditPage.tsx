@@ -1,14 +1,27 @@
-import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
+import { auditActor, auditSentence } from '../../../../shared/auditText';
 import type { AuditRow, AuditVerifyResult } from '../../../../shared/contract/audit';
 import { localDateTime } from '../../../../shared/dates';
 import { invoke } from '../../api';
+import { downloadFile } from '../../components/downloadFile';
 import { useAction } from '../../components/useAction';
 
 interface Filters {
   username?: string;
   outcome?: 'ok' | 'refused';
+  from?: string;
+  to?: string;
 }
+interface FilterForm {
+  username?: string;
+  outcome?: 'ok' | 'refused';
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
 export function AuditPage() {
   const [rows, setRows] = useState<AuditRow[]>([]);
@@ -17,6 +30,7 @@ export function AuditPage() {
   const [filters, setFilters] = useState<Filters>({});
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
   const { busy, run } = useAction();
+  const exporting = useAction();
 
   const load = useCallback(() => {
     void run(() => invoke('audit.list', { page, pageSize: 20, ...filters })).then((r) => {
@@ -25,32 +39,64 @@ export function AuditPage() {
   }, [page, filters, run]);
   useEffect(load, [load]);
 
+  const search = (v: FilterForm) => {
+    setPage(1);
+    setFilters({ username: v.username?.trim() || undefined, outcome: v.outcome, from: day(v.range?.[0]), to: day(v.range?.[1]) });
+  };
+  // exactly what the list shows now, every page of it
+  const exportXlsx = () => void exporting.run(() => invoke('audit.exportXlsx', filters), '已导出 Excel').then((f) => f && downloadFile(f));
+
   return (
     <Card
       title="审计日志"
-      extra={<Button onClick={() => void run(() => invoke('audit.verify', {})).then((r) => r && setVerify(r))}>校验完整性</Button>}
+      extra={
+        <Space>
+          <Button icon={<FileExcelOutlined />} loading={exporting.busy} onClick={exportXlsx} data-testid="audit-export">
+            导出 Excel
+          </Button>
+          <Button onClick={() => void run(() => invoke('audit.verify', {})).then((r) => r && setVerify(r))}>校验完整性</Button>
+        </Space>
+      }
     >
       {verify && <Alert style={{ marginBottom: 16 }} type={verify.ok ? 'success' : 'error'} showIcon title={verify.message} closable onClose={() => setVerify(null)} />}
-      <Form layout="inline" style={{ marginBottom: 16 }} onFinish={(v: Filters) => (setPage(1), setFilters({ username: v.username || undefined, outcome: v.outcome }))}>
-        <Form.Item name="username" label="用户"><Input allowClear style={{ width: 140 }} /></Form.Item>
+      <Form<FilterForm> layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onFinish={search}>
+        <Form.Item name="range" label="日期">
+          <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 260 }} data-testid="audit-range" />
+        </Form.Item>
+        <Form.Item name="username" label="用户">
+          <Input allowClear style={{ width: 140 }} />
+        </Form.Item>
         <Form.Item name="outcome" label="结果">
           <Select allowClear style={{ width: 120 }} options={[{ value: 'ok', label: '成功' }, { value: 'refused', label: '被拒绝' }]} />
         </Form.Item>
-        <Space><Button htmlType="submit" type="primary">查询</Button></Space>
+        <Space>
+          <Button htmlType="submit" type="primary" data-testid="audit-search">
+            查询
+          </Button>
+        </Space>
       </Form>
       <Table<AuditRow>
         rowKey="id"
         size="small"
         loading={busy}
         dataSource={rows}
+        onRow={(r) => ({ 'data-testid': 'audit-row', 'data-channel': r.channel }) as object}
         pagination={{ current: page, total, pageSize: 20, showSizeChanger: false, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
+        expandable={{
+          rowExpandable: (r) => auditSentence(r).detail !== null,
+          expandedRowRender: (r) => (
+            <Typography.Text type="secondary" style={{ wordBreak: 'break-all' }}>
+              原始记录：{auditSentence(r).detail}
+            </Typography.Text>
+          ),
+        }}
         columns={[
           { title: '序号', dataIndex: 'id', width: 80 },
           { title: '时间', dataIndex: 'at', width: 150, render: (at: string) => localDateTime(new Date(at)) },
-          { title: '用户', dataIndex: 'username', width: 110, render: (u: string | null) => u ?? '（未登录）' },
+          { title: '用户', key: 'user', width: 110, render: (_, r) => <span data-testid="audit-user">{auditActor(r)}</span> },
           { title: '操作', dataIndex: 'channelTitle', width: 160 },
           { title: '结果', width: 90, render: (_, r) => (r.outcome === 'ok' ? <Tag color="green">成功</Tag> : <Tag color="red">拒绝</Tag>) },
-          { title: '内容', dataIndex: 'summary' },
+          { title: '内容', key: 'text', render: (_, r) => <span data-testid="audit-text">{auditSentence(r).text}</span> },
         ]}
       />
     </Card>

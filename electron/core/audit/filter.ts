@@ -1,0 +1,28 @@
+import type { Db } from '../../db/open';
+
+/** The filters the audit page offers, shared by its list and its Excel export. */
+export interface AuditFilter {
+  channel?: string;
+  username?: string;
+  outcome?: 'ok' | 'refused';
+  /** Local (UTC+8) calendar days, both included. */
+  from?: string;
+  to?: string;
+}
+
+export function auditWhere(q: AuditFilter): { clause: string; args: (string | number)[] } {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (q.channel) (where.push('channel = ?'), args.push(q.channel));
+  if (q.username) (where.push('username = ?'), args.push(q.username));
+  if (q.outcome) (where.push('outcome = ?'), args.push(q.outcome));
+  // at is stored as UTC ISO; local (UTC+8) day bounds shift by eight hours.
+  if (q.from) (where.push('at >= ?'), args.push(new Date(`${q.from}T00:00:00+08:00`).toISOString()));
+  if (q.to) (where.push('at < ?'), args.push(new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString()));
+  return { clause: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
+}
+
+export const countAudit = (db: Db, q: AuditFilter): number => {
+  const { clause, args } = auditWhere(q);
+  return (db.prepare(`SELECT count(*) AS n FROM audit_log ${clause}`).get(...args) as { n: number }).n;
+};

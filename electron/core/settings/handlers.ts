@@ -5,6 +5,8 @@ import { fail } from '../../../shared/errors';
 import type { SettingKey } from '../../../shared/settings';
 import { extraFolderProblem } from '../backup/folder';
 import type { HandlerMap } from '../handler';
+import { settingsProblems } from '../../../shared/settingsRules';
+import type { Db } from '../../db/open';
 import { settingsOn, writeSettings } from './store';
 
 interface HistoryRow {
@@ -13,6 +15,20 @@ interface HistoryRow {
   effective_from: string;
   set_at: string;
   set_by: string | null;
+}
+
+/**
+ * The settings must hold together on the day the change takes effect and on every later day a change
+ * is already scheduled for; a refusal rolls the write back.
+ */
+function assertSettingsConsistent(db: Db, effectiveFrom: string): void {
+  const later = (db.prepare('SELECT DISTINCT effective_from AS d FROM setting_values WHERE effective_from > ? ORDER BY d').all(effectiveFrom) as { d: string }[]).map((r) => r.d);
+  for (const date of [effectiveFrom, ...later]) {
+    const problems = settingsProblems(settingsOn(db, date));
+    if (problems.length === 0) continue;
+    const when = date === effectiveFrom ? '' : `（${date} 起已安排的设置）`;
+    fail('VALIDATION', `设置前后矛盾${when}：${problems.map((p) => p.message).join('；')}。`);
+  }
 }
 
 export const settingsHandlers: HandlerMap<keyof typeof settingsChannels> = {
@@ -44,6 +60,7 @@ export const settingsHandlers: HandlerMap<keyof typeof settingsChannels> = {
     const before = settingsOn(ctx.db, effectiveFrom);
     const keys = writeSettings(ctx.db, input.changes, effectiveFrom, ctx.now.toISOString(), ctx.user?.id ?? null);
     if (keys.length === 0) fail('VALIDATION', '没有需要保存的修改');
+    assertSettingsConsistent(ctx.db, effectiveFrom);
     const lines = keys.map((k) => settingChangeText(k, before[k], input.changes[k]));
     ctx.audit({ summary: `自 ${formatChineseDate(effectiveFrom)} 起生效；${lines.join('；')}` });
     return settingsOn(ctx.db, today);

@@ -81,13 +81,14 @@ describe('four eyes on relief', () => {
 
   it('the ceiling is a setting: lowering it refuses a submission the engine used to accept', async () => {
     const id = await readyDraft(core, staff, await poorFile(core, staff), 90_000);
-    await core.ok('settings.update', { changes: { reliefCeilingFen: 80_000 } }, core.adminToken);
+    // The cap and the chair's threshold may not stand above the ceiling, so they come down with it.
+    await core.ok('settings.update', { changes: { reliefChairThresholdFen: 80_000, reliefCapFen: 80_000, reliefCeilingFen: 80_000 } }, core.adminToken);
     try {
       const r = await core.call('relief.submit', { id }, staff);
       expect(r).toMatchObject({ ok: false, error: { code: 'RULE' } });
       if (!r.ok) expect(r.error.message).toContain('最高限额');
     } finally {
-      await core.ok('settings.update', { changes: { reliefCeilingFen: 500_000 } }, core.adminToken);
+      await core.ok('settings.update', { changes: { reliefChairThresholdFen: 100_000, reliefCapFen: 100_000, reliefCeilingFen: 500_000 } }, core.adminToken);
     }
   });
 });

@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { localDate } from '../../../../shared/dates';
 import { SETTING_LABELS, settingsSchema, type SettingKey, type Settings } from '../../../../shared/settings';
+import { settingsProblems } from '../../../../shared/settingsRules';
 import { invoke } from '../../api';
 import { MoneyInput } from '../../components/MoneyInput';
 import { useAction } from '../../components/useAction';
@@ -61,8 +62,16 @@ export function SettingsPage() {
   }, [form, run]);
 
   const save = async () => {
-    const { effectiveFrom, ...values } = await form.validateFields();
-    if (!current) return;
+    // A rejected validateFields only means the fields show their messages; it must not escape as an error.
+    const valid = await form.validateFields().catch(() => null);
+    if (!valid || !current) return;
+    const { effectiveFrom, ...values } = valid;
+    const problems = settingsProblems({ ...current, ...values });
+    if (problems.length > 0) {
+      form.setFields(problems.flatMap((p) => p.keys.map((k) => ({ name: k, errors: [p.message] }))));
+      form.scrollToField(problems[0]!.keys[0]!);
+      return;
+    }
     const changes = Object.fromEntries(
       Object.entries(values).filter(([k, v]) => current[k as keyof Settings] !== v),
     ) as Partial<Settings>;

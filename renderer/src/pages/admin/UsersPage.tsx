@@ -28,7 +28,9 @@ export function UsersPage() {
   };
 
   const save = async () => {
-    const v = (await form.validateFields()) as { username: string; displayName: string; password: string; roles: Role[]; active: boolean };
+    // A rejected validateFields only means the fields show their messages; it must not escape as an error.
+    const v = (await form.validateFields().catch(() => null)) as { username: string; displayName: string; password: string; roles: Role[]; active: boolean } | null;
+    if (!v) return;
     let ok: unknown;
     if (editing?.mode === 'create') ok = await run(() => invoke('users.create', { username: v.username, displayName: v.displayName, password: v.password, roles: v.roles }), '用户已创建');
     if (editing?.mode === 'edit') ok = await run(() => invoke('users.update', { id: editing.user.id, displayName: v.displayName, roles: v.roles, active: v.active }), '已保存');

@@ -120,7 +120,7 @@ export function DonationModal({ open, onCancel, onSaved }: { open: boolean; onCa
             title="确认登记这笔捐款？"
             description={
               <div style={{ maxWidth: 360 }}>
-                {donor?.name} 捐款 <b>{amountFen ? formatYuan(amountFen) : ''}</b>（{amountFen ? fenToCapitals(amountFen) : ''}），
+                {donor?.name} 捐款 <b>{amountFen ? formatYuan(amountFen) : ''}</b>（{amountFen && amountFen > 0 ? fenToCapitals(amountFen) : ''}），
                 {method ? PAYMENT_METHOD_LABELS[method] : ''}，入“{fund?.name}”。
                 <br />
                 记账后不能修改，如有错误只能红字冲销。
@@ -184,7 +184,8 @@ export function DonationModal({ open, onCancel, onSaved }: { open: boolean; onCa
             },
             zodRule(D.amountFen),
           ]}
-          extra={amountFen ? <span data-testid="donation-capitals">大写：人民币{fenToCapitals(amountFen)}</span> : undefined}
+          // Only a valid amount gets its capitals: a negative one is refused by the rule, never written as 负….
+          extra={amountFen !== undefined && amountFen > 0 ? <span data-testid="donation-capitals">大写：人民币{fenToCapitals(amountFen)}</span> : undefined}
         >
           <MoneyField testId="donation-amount" />
         </Form.Item>

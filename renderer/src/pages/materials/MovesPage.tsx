@@ -304,14 +304,14 @@ function WriteOffForm({ items, locations, stock, onDone, onDirty }: FormProps) {
             zodRule(W.quantity),
             {
               validator: async (_r, q?: number | null) => {
-                if (h && q && q > h.quantity) throw new Error(`只有 ${h.quantity} ${h.unit}`);
+                if (h && q && q > h.quantity) throw new Error(`超过库存：这里只有 ${h.quantity} ${h.unit}`);
               },
             },
           ]}
           required
           extra={h?.earliestExpiry ? `最早一批 ${h.earliestExpiry} 到期` : undefined}
         >
-          <InputNumber min={1} max={h?.quantity} precision={0} suffix={h?.unit} style={{ width: 180 }} data-testid="writeoff-qty" />
+          <InputNumber min={1} max={10_000_000} precision={0} suffix={h?.unit} style={{ width: 180 }} data-testid="writeoff-qty" />
         </Form.Item>
         <Form.Item label="报损原因" name="reason" rules={[zodRule(W.reason)]} required>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={200} showCount style={{ width: 560, maxWidth: '100%' }} placeholder="如：2026年10月到期，已过保质期" data-testid="writeoff-reason" />

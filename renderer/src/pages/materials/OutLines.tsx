@@ -80,13 +80,14 @@ export function OutLines({
                     { required: true, message: '请填写数量' },
                     {
                       validator: async (_r, q?: number | null) => {
-                        if (h && q && q > h.quantity) throw new Error(`只有 ${h.quantity} ${h.unit}`);
+                        if (h && q && q > h.quantity) throw new Error(`超过库存：这里只有 ${h.quantity} ${h.unit}`);
                       },
                     },
                   ]}
                   style={{ marginBottom: 12 }}
                 >
-                  <InputNumber min={1} max={h?.quantity ?? 10_000_000} precision={0} disabled={disabled} suffix={h?.unit} style={{ width: '100%' }} data-testid={`${prefix}-line-qty-${i}`} />
+                  {/* No max at the stock: antd would quietly clamp an over-large number instead of letting the rule refuse it. */}
+                  <InputNumber min={1} max={10_000_000} precision={0} disabled={disabled} suffix={h?.unit} style={{ width: '100%' }} data-testid={`${prefix}-line-qty-${i}`} />
                 </Form.Item>
                 <Typography.Text type="secondary" style={{ paddingTop: 5, fontVariantNumeric: 'tabular-nums' }}>
                   {h ? `${h.quantity - (line?.quantity ?? 0)} ${h.unit}` : ''}

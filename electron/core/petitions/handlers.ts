@@ -9,8 +9,7 @@ import { Deferred, type HandlerContext } from '../context';
 import { getFileRow } from '../files/store';
 import type { HandlerMap } from '../handler';
 import { formatNumber, nextNumber } from '../numbering';
-import { overdueSql } from './deadlines';
-import { PETITION_SELECT, toPetitionSummary, type PetitionRow } from './rows';
+import { listPetitions } from './list';
 import { petitionStats } from './stats';
 import { assertStep, getPetitionRow, loadPetition, recordEvent } from './store';
 
@@ -99,22 +98,7 @@ export const petitionHandlers: HandlerMap<keyof typeof petitionChannels> = {
 
   'petitions.get': (ctx, { id }) => load(ctx, id),
 
-  'petitions.list': (ctx, q) => {
-    const where: string[] = [];
-    const params: Record<string, string | number> = { today: today(ctx) };
-    if (q.status) (where.push('p.status = @status'), (params.status = q.status));
-    if (q.category) (where.push('p.category = @category'), (params.category = q.category));
-    if (q.overdueOnly) where.push(overdueSql('p'));
-    if (q.mineOnly) (where.push('p.handler_id = @me'), (params.me = ctx.user!.id));
-    if (q.fileId) (where.push('p.file_id = @fileId'), (params.fileId = q.fileId));
-    if (q.q) (where.push('(p.number LIKE @q OR p.visitor_name LIKE @q)'), (params.q = `%${q.q.replace(/[%_]/g, '')}%`));
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (ctx.db.prepare(`SELECT count(*) AS n FROM petitions p ${clause}`).get(params) as { n: number }).n;
-    const rows = ctx.db
-      .prepare(`${PETITION_SELECT} ${clause} ORDER BY p.id DESC LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as PetitionRow[];
-    return { total, rows: rows.map((r) => toPetitionSummary(r, today(ctx))) };
-  },
+  'petitions.list': (ctx, q) => listPetitions(ctx.db, q, today(ctx), ctx.user!.id),
 
   'petitions.accept': (ctx, { id, note }) => step(ctx, id, 'accept', note),
   'petitions.start': (ctx, { id, note }) => step(ctx, id, 'start', note),

@@ -3,6 +3,7 @@ import type { JobReferral, JobSeeker, LegalAidCase, Vacancy } from '../../../sha
 import { fail } from '../../../shared/errors';
 import type { LegalStatus, ReferralOutcome } from '../../../shared/referral';
 import type { Db } from '../../db/open';
+import { boundedCount, fragmentCondition, prefixTop } from '../textSearch';
 import {
   LEGAL_SELECT,
   REFERRAL_SELECT,
@@ -59,9 +60,9 @@ export function hiredCount(db: Db, vacancyId: number): number {
 
 function paged<R, T>(db: Db, select: string, from: string, where: string[], params: Record<string, unknown>, order: string, page: number, pageSize: number, map: (r: R) => T): Paged<T> {
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT count(*) AS n FROM ${from} ${clause}`).get(params) as { n: number }).n;
+  const count = boundedCount(db, `FROM ${from} ${clause}`, params);
   const rows = db.prepare(`${select} ${clause} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as R[];
-  return { total, rows: rows.map(map) };
+  return { ...count, rows: rows.map(map) };
 }
 
 export interface VacancyQuery {
@@ -100,25 +101,44 @@ export interface SeekerQuery {
   q?: string | undefined;
 }
 
+/**
+ * A name, its pinyin or initials starting with `q` (prefix ranges on their indexes), or a name containing it
+ * anywhere (full-text index, 2+ characters): each branch reads only matching rows, never the whole table.
+ */
+export function seekerTextCondition(raw: string, params: Record<string, unknown>): string {
+  const q = raw.trim();
+  const latin = q.toLowerCase().replace(/\s+/g, '');
+  Object.assign(params, { q, qTop: prefixTop(q), lq: latin, lqTop: prefixTop(latin) });
+  const branches = [
+    'f.name >= @q AND f.name < @qTop',
+    'f.name_pinyin >= @lq AND f.name_pinyin < @lqTop',
+    'f.name_initials >= @lq AND f.name_initials < @lqTop',
+  ];
+  const middle = fragmentCondition('worker_files', 'f', q, params, 'fragment', ['name']);
+  if (middle) branches.push(middle);
+  return branches.map((b) => `(${b})`).join(' OR ');
+}
+
+// Matches the expression of the partial index worker_files_seekers (migration 0018) word for word.
 const PRIORITY_SQL = `CASE WHEN f.employment_status = 'laid_off' AND f.model_worker_level <> 'none' THEN 0
   WHEN f.employment_status = 'laid_off' THEN 1 ELSE 2 END`;
 
-/** Active worker files as job seekers: laid-off model workers, then other laid-off workers, then the rest; by name. */
+/**
+ * Active worker files as job seekers: laid-off model workers, then other laid-off workers, then the rest; by name.
+ * Without a search the page is read in order from worker_files_seekers (named, since the planner would rather
+ * take the status index and sort every active file); a search reads its few matches and sorts those.
+ */
 export function listSeekers(db: Db, q: SeekerQuery): Paged<JobSeeker> {
   const where = ["f.status = 'active'"];
   const params: Record<string, unknown> = {};
   if (q.laidOffOnly) where.push("f.employment_status = 'laid_off'");
-  if (q.q) {
-    where.push("(f.name LIKE @q ESCAPE '\\' OR f.name_pinyin LIKE @lq ESCAPE '\\' OR f.name_initials LIKE @lq ESCAPE '\\')");
-    params.q = `${likeEscape(q.q)}%`;
-    params.lq = `${likeEscape(q.q.toLowerCase().replace(/\s+/g, ''))}%`;
-  }
+  if (q.q) where.push(`(${seekerTextCondition(q.q, params)})`);
   const select = `SELECT f.id, f.name, f.sex, f.birth_date, f.phone, f.work_unit, f.employment_status, f.model_worker_level,
     ${PRIORITY_SQL} AS priority,
     (SELECT count(*) FROM job_referrals r WHERE r.file_id = f.id) AS referral_count,
     (SELECT count(*) FROM job_referrals r WHERE r.file_id = f.id AND r.outcome = 'pending') AS pending_count,
     (SELECT count(*) FROM job_referrals r WHERE r.file_id = f.id AND r.outcome = 'hired') AS hired_count
-  FROM worker_files f`;
+  FROM worker_files f ${q.q ? '' : 'INDEXED BY worker_files_seekers'}`;
   return paged<SeekerRow, JobSeeker>(db, select, 'worker_files f', where, params, 'priority, f.name_pinyin, f.name, f.id', q.page, q.pageSize, toSeeker);
 }
 

@@ -15,6 +15,7 @@ import campaigns from './0014_campaigns';
 import monitoring from './0015_monitoring';
 import searchIndexes from './0016_search_indexes';
 import chartOfAccounts from './0017_chart_of_accounts';
+import searchMore from './0018_search_more';
 
 export interface Migration {
   id: string;
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0015_monitoring', sql: monitoring },
   { id: '0016_search_indexes', sql: searchIndexes },
   { id: '0017_chart_of_accounts', sql: chartOfAccounts },
+  { id: '0018_search_more', sql: searchMore },
 ];

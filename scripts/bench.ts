@@ -3,6 +3,7 @@
 import { benchCampaignBuild, benchSignSheet } from '../test/bench/campaigns';
 import { benchFiles, loadFiles } from '../test/bench/files';
 import { benchHistory } from '../test/bench/history';
+import { benchStatementOffThread } from '../test/bench/jobs';
 import { benchLedger, loadJournal } from '../test/bench/ledger';
 import { measure } from '../test/bench/measure';
 import { makeCore } from '../test/fixtures/core';
@@ -10,6 +11,8 @@ import { makeCore } from '../test/fixtures/core';
 const FILE_COUNT = Number(process.env.BENCH_FILES ?? 200_000);
 
 async function main(): Promise<void> {
+  // BENCH_ONLY=jobs: only the statement PDF off the door's thread.
+  if (process.env.BENCH_ONLY === 'jobs') return benchStatementOffThread();
   const core = await makeCore();
   try {
     const staff = await core.tokenFor(['staff']);
@@ -37,6 +40,8 @@ async function main(): Promise<void> {
   } finally {
     books.close();
   }
+  // A 20,000-line statement PDF while the door answers other calls (issue 14).
+  await benchStatementOffThread();
 }
 
 main().catch((e: unknown) => {

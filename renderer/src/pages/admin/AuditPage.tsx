@@ -7,6 +7,7 @@ import type { AuditRow, AuditVerifyResult } from '../../../../shared/contract/au
 import { localDateTime } from '../../../../shared/dates';
 import { invoke } from '../../api';
 import { downloadFile } from '../../components/downloadFile';
+import { JobProgressBar, useJobProgress } from '../../components/JobProgress';
 import { useAction } from '../../components/useAction';
 
 interface Filters {
@@ -30,6 +31,8 @@ export function AuditPage() {
   const [filters, setFilters] = useState<Filters>({});
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
   const { busy, run } = useAction();
+  const verifying = useAction();
+  const verifyJob = useJobProgress();
   const exporting = useAction();
 
   const load = useCallback(() => {
@@ -54,11 +57,14 @@ export function AuditPage() {
           <Button icon={<FileExcelOutlined />} loading={exporting.busy} onClick={exportXlsx} data-testid="audit-export">
             导出 Excel
           </Button>
-          <Button onClick={() => void run(() => invoke('audit.verify', {})).then((r) => r && setVerify(r))}>校验完整性</Button>
+          <Button loading={verifying.busy} onClick={() => void verifying.run(() => verifyJob.track((jobId) => invoke('audit.verify', { jobId }))).then((r) => r && setVerify(r))} data-testid="audit-verify">
+            校验完整性
+          </Button>
         </Space>
       }
     >
       {verify && <Alert style={{ marginBottom: 16 }} type={verify.ok ? 'success' : 'error'} showIcon title={verify.message} closable onClose={() => setVerify(null)} />}
+      <JobProgressBar progress={verifyJob.progress} label="校验审计日志" />
       <Form<FilterForm> layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onFinish={search}>
         <Form.Item name="range" label="日期">
           <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 260 }} data-testid="audit-range" />

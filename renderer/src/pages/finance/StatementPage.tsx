@@ -4,13 +4,14 @@ import { useCallback, useEffect, useState } from 'react';
 import type { PdfFile } from '../../../../shared/contract/define';
 import type { MonthlyStatement, StatementFund } from '../../../../shared/contract/ledger';
 import type { StockLedgerRow } from '../../../../shared/contract/materials';
-import { formatChineseDate, localDate } from '../../../../shared/dates';
 import { invoke } from '../../api';
 import { downloadFile } from '../../components/downloadFile';
 import { PdfPreview } from '../../components/PdfPreview';
+import { JobProgressBar, useJobProgress } from '../../components/JobProgress';
 import { useAction } from '../../components/useAction';
+import { useOpeningMonth } from '../../components/useOpeningMonth';
 import { navigate } from '../../router';
-import { MonthPicker, Yuan, monthFromQuery, monthLabel, previousMonth, thisMonth } from './financeLabels';
+import { MonthPicker, Yuan, monthFromQuery, monthLabel } from './financeLabels';
 
 type Line = StatementFund['lines'][number];
 
@@ -24,7 +25,7 @@ function Lines({ fund }: { fund: StatementFund }) {
       data-testid="statement-lines"
       locale={{ emptyText: '本月没有收支' }}
       columns={[
-        { title: '日期', dataIndex: 'date', width: 130, render: (d: string) => formatChineseDate(d) },
+        { title: '日期', dataIndex: 'date', width: 110 },
         { title: '凭证号', dataIndex: 'entryNumber', width: 150, render: (n: string) => <span style={{ fontFamily: 'monospace' }}>{n}</span> },
         { title: '摘要', dataIndex: 'memo' },
         { title: '账户', dataIndex: 'accountName', width: 110 },
@@ -51,20 +52,27 @@ function Qty({ qty, unit, fen }: { qty: number; unit: string; fen: number }) {
 
 /** 月度收支明细表: per fund, opening, received, paid, closing, with the lines behind; printed and exported for the 5th. */
 export function StatementPage() {
-  // By the 5th, last month's statement is what is wanted; later in the month, this month's so far.
-  const [month, setMonth] = useState(() => monthFromQuery() ?? (Number(localDate(new Date()).slice(8, 10)) <= 5 ? previousMonth(thisMonth()) : thisMonth()));
+  const opening = useOpeningMonth(monthFromQuery());
+  return opening ? <StatementView openingMonth={opening} /> : <Card title="月度收支明细表" loading />;
+}
+
+function StatementView({ openingMonth }: { openingMonth: string }) {
+  const [month, setMonth] = useState(openingMonth);
   const [statement, setStatement] = useState<MonthlyStatement | null>(null);
   const [pdf, setPdf] = useState<PdfFile | null>(null);
   const { busy, run } = useAction();
   const printing = useAction();
   const exporting = useAction();
+  // A busy month runs to hundreds of pages: the program lays it out on its worker thread and reports progress.
+  const printJob = useJobProgress();
+  const exportJob = useJobProgress();
 
   const load = useCallback(() => void run(() => invoke('ledger.statement', { month })).then((s) => s && setStatement(s)), [month, run]);
   useEffect(load, [load]);
 
-  const print = () => void printing.run(() => invoke('ledger.statementPdf', { month })).then((p) => p && setPdf(p));
+  const print = () => void printing.run(() => printJob.track((jobId) => invoke('ledger.statementPdf', { month, jobId }))).then((p) => p && setPdf(p));
   const exportXlsx = () =>
-    void exporting.run(() => invoke('ledger.statementXlsx', { month })).then((f) => {
+    void exporting.run(() => exportJob.track((jobId) => invoke('ledger.statementXlsx', { month, jobId }))).then((f) => {
       if (f) downloadFile(f);
     });
 
@@ -84,6 +92,8 @@ export function StatementPage() {
         </Space>
       }
     >
+      <JobProgressBar progress={printJob.progress} label="生成明细表 PDF" />
+      <JobProgressBar progress={exportJob.progress} label="导出 Excel" />
       <Space wrap style={{ marginBottom: 16 }}>
         <MonthPicker value={month} onChange={setMonth} testId="statement-month" />
         {statement &&

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { contract, CHANNELS } from '../shared/api';
 import type { AppContext } from './core/context';
 import { dispatch } from './dispatch';
+import { staticAnswer } from './staticCompression';
 // Same policy as the Electron window.
 import { CONTENT_SECURITY_POLICY as CSP } from './window';
 
@@ -166,10 +167,10 @@ export function startBrowserDoor(app: AppContext, opts: { port?: number; staticD
       const result = await dispatch(app, channel, payload, { token, client });
       return send(res, 200, result);
     }
-    return serveStatic(url.pathname, res);
+    return serveStatic(url.pathname, req, res);
   }
 
-  function serveStatic(pathname: string, res: http.ServerResponse): void {
+  async function serveStatic(pathname: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const root = path.resolve(opts.staticDir);
     const decoded = decodePath(pathname);
     if (decoded === null || decoded.includes('\0')) return send(res, 400, BAD_URI);
@@ -181,14 +182,18 @@ export function startBrowserDoor(app: AppContext, opts: { port?: number; staticD
       res.end('界面尚未构建：请先运行 npm run build');
       return;
     }
+    const answer = await staticAnswer(file, req.headers['accept-encoding']);
     res.writeHead(200, {
       'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
       'content-security-policy': CSP,
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'SAMEORIGIN',
       'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+      ...(answer.varies ? { vary: 'Accept-Encoding' } : {}),
+      ...(answer.encoding ? { 'content-encoding': answer.encoding, 'content-length': answer.body.length } : {}),
     });
-    fs.createReadStream(file).pipe(res);
+    if (answer.encoding) res.end(answer.body);
+    else fs.createReadStream(file).pipe(res);
   }
 
   return new Promise((resolve, reject) => {

@@ -5,6 +5,7 @@ import { benchFiles, loadFiles } from '../test/bench/files';
 import { benchHistory } from '../test/bench/history';
 import { benchStatementOffThread } from '../test/bench/jobs';
 import { benchLedger, loadJournal } from '../test/bench/ledger';
+import { benchLoginPage } from '../test/bench/loginPage';
 import { measure } from '../test/bench/measure';
 import { makeCore } from '../test/fixtures/core';
 
@@ -13,6 +14,14 @@ const FILE_COUNT = Number(process.env.BENCH_FILES ?? 200_000);
 async function main(): Promise<void> {
   // BENCH_ONLY=jobs: only the statement PDF off the door's thread.
   if (process.env.BENCH_ONLY === 'jobs') return benchStatementOffThread();
+  // The login page in Chromium (needs `npm run build`); BENCH_ONLY=login-page measures only this.
+  const door = await makeCore();
+  try {
+    await benchLoginPage(door);
+  } finally {
+    door.close();
+  }
+  if (process.env.BENCH_ONLY === 'login-page') return;
   const core = await makeCore();
   try {
     const staff = await core.tokenFor(['staff']);

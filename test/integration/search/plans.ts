@@ -1,5 +1,10 @@
 import type { Db } from '../../../electron/db/open';
 
+/** A statement run again with the arguments it was first given. */
+interface Replay {
+  all(...args: unknown[]): unknown[];
+}
+
 export interface Captured {
   sql: string;
   plan: string[];
@@ -35,7 +40,7 @@ export async function plansDuring(db: Db, table: string, call: () => Promise<unk
     .filter((s) => /^\s*(WITH|SELECT)\b/i.test(s.sql) && new RegExp(`\\b${table}\\b`).test(s.sql))
     .map((s) => ({
       sql: s.sql,
-      plan: (prepare.call(db, `EXPLAIN QUERY PLAN ${s.sql}`).all(...s.args) as { detail: string }[]).map((r) => r.detail),
+      plan: ((prepare.call(db, `EXPLAIN QUERY PLAN ${s.sql}`) as unknown as Replay).all(...s.args) as { detail: string }[]).map((r) => r.detail),
     }));
 }
 

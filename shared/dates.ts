@@ -11,7 +11,10 @@ export function localDateTime(at: Date): string {
   return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-/** '2026-11-22' → '2026年11月22日' */
+/**
+ * '2026-11-22' → '2026年11月22日', for dates in prose (sentences, alerts, printed forms). Tables and
+ * lists show the ISO form '2026-11-22' as stored, so columns line up (issue 15: one format for each).
+ */
 export function formatChineseDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-');
   return `${y}年${Number(m)}月${Number(d)}日`;

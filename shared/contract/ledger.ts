@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DONOR_KINDS, FUND_SOURCES, PAYMENT_METHODS, type AccountKind, type DonorKind, type EntryKind, type FundSource, type PaymentMethod, type ReceiptKind } from '../ledger';
 import { RELIEF_CATEGORIES, type ReliefCategory } from '../relief';
-import { channel, type FileDownload, type PdfFile } from './define';
+import { channel, emptyInput, type FileDownload, type PdfFile } from './define';
 import type { StockLedgerRow } from './materials';
 import { id, isoDate, page, pageSize, type Paged } from './fields';
 import { jobId } from './jobs';
@@ -298,6 +298,8 @@ export const ledgerChannels = {
     access: BOOK_READERS,
     kind: 'read',
   }),
+  // Every signed-in role reads month pages (the stock ledger is the storekeeper's too).
+  'ledger.openingMonth': channel<{ month: string }>()({ title: '默认打开的月份', input: emptyInput, access: 'any', kind: 'read' }),
   'ledger.monthStatus': channel<MonthStatus>()({ title: '月结状态', input: z.object({ month }).strict(), access: BOOK_READERS, kind: 'read' }),
   'ledger.closeMonth': channel<MonthStatus>()({
     title: '月末结账',

@@ -16,6 +16,7 @@ import { getReliefRow } from '../relief/store';
 import { accountBalance, accountFor, fundBalance, getAccount, hasDetailAccounts, getFund, postEntry, type AccountRow, type FundRow } from './books';
 import { searchDonors } from './donors';
 import { closeMonth, monthStatus, reopenMonth } from './months';
+import { openingMonth } from './periods';
 import { getReceipt, issueReceipt, receiptsFor, toReceipt, voidAndReissue } from './receipts';
 import { cashBook, monthlyStatement, trialBalance } from './reports';
 
@@ -330,6 +331,7 @@ export const ledgerHandlers: HandlerMap<keyof typeof ledgerChannels> = {
     return cashBook(db, accountId, month);
   },
   'ledger.trialBalance': ({ db }, { month }) => trialBalance(db, month),
+  'ledger.openingMonth': ({ db, now }) => ({ month: openingMonth(db, localDate(now)) }),
   'ledger.monthStatus': (ctx, { month }) => monthStatus(ctx.db, month, ctx.user, localDate(ctx.now)),
   'ledger.closeMonth': (ctx, { month, counts, explanation }) => closeMonth(ctx, month, counts, explanation),
   'ledger.reopenMonth': (ctx, { month, reason }) => reopenMonth(ctx, month, reason),

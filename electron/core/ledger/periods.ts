@@ -48,6 +48,17 @@ export function nextMonthToClose(db: Db): string | null {
   return lock ? nextMonth(lock) : firstActiveMonth(db);
 }
 
+/**
+ * The month every month-based page (statement, month close, stock ledger) opens on: the last month not
+ * yet closed — the one after the newest closed month (else the first with activity), never later than
+ * this month. One rule, so the pages agree on the same day.
+ */
+export function openingMonth(db: Db, today: string): string {
+  const current = today.slice(0, 7);
+  const next = nextMonthToClose(db);
+  return next !== null && next < current ? next : current;
+}
+
 /** Why `month` cannot be closed on `today`, or null when it can. */
 export function closeBlocker(db: Db, month: string, today: string): string | null {
   const lock = lockedThrough(db);

@@ -1,7 +1,6 @@
 import { Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Account, CashBook, CashBookLine } from '../../../../shared/contract/ledger';
-import { formatChineseDate } from '../../../../shared/dates';
 import { ACCOUNT_KIND_LABELS } from '../../../../shared/ledger';
 import { invoke } from '../../api';
 import { useAction } from '../../components/useAction';
@@ -68,7 +67,7 @@ export function CashBookTab({ accounts, month, onMonth, version }: { accounts: A
         data-testid="cashbook-table"
         onRow={(r) => ({ style: r.kind ? { background: '#fafafa', fontWeight: 600 } : undefined })}
         columns={[
-          { title: '日期', dataIndex: 'date', width: 130, render: (d: string, r) => (r.kind === 'total' ? '' : formatChineseDate(d)) },
+          { title: '日期', dataIndex: 'date', width: 110, render: (d: string, r) => (r.kind === 'total' ? '' : d) },
           { title: '凭证号', dataIndex: 'entryNumber', width: 150, render: (n: string) => <span style={{ fontFamily: 'monospace' }}>{n}</span> },
           { title: '摘要', dataIndex: 'memo' },
           { title: '资金来源', dataIndex: 'fundName', width: 120 },

@@ -1,27 +1,24 @@
 import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ledgerChannels, type MonthStatus } from '../../../../shared/contract/ledger';
 import { ACCOUNT_KIND_LABELS, type AccountKind } from '../../../../shared/ledger';
 import { formatYuan } from '../../../../shared/money';
 import { invoke } from '../../api';
 import { useAction } from '../../components/useAction';
+import { useOpeningMonth } from '../../components/useOpeningMonth';
 import { ReasonModal } from '../files/ReasonModal';
 import { MoneyField, MonthPicker, Yuan, dateTime, monthFromQuery, monthLabel, thisMonth } from './financeLabels';
 
 const REOPEN_REASON = ledgerChannels['ledger.reopenMonth'].input.shape.reason;
 type Book = MonthStatus['books'][number];
 
-/** Months close in order: open on the one the core says is next, else this month. */
-async function defaultMonth(): Promise<string> {
-  const status = await invoke('ledger.monthStatus', { month: thisMonth() });
-  return status.nextToClose && status.nextToClose < thisMonth() ? status.nextToClose : thisMonth();
-}
-
 /** 月末结账: count the cash, enter each bank statement balance, explain any difference, close. Reopening is the chair's. */
 export function ClosePage() {
-  const { message } = App.useApp();
-  const [month, setMonthRaw] = useState<string | null>(monthFromQuery);
+  const opening = useOpeningMonth(monthFromQuery());
+  const [chosen, setMonthRaw] = useState<string | null>(null);
+  // months close in order: the page opens on the core's month (the last not yet closed)
+  const month = chosen ?? opening;
   const [status, setStatus] = useState<MonthStatus | null>(null);
   const [counts, setCounts] = useState<Record<number, number | undefined>>({});
   const [explanation, setExplanation] = useState('');
@@ -31,13 +28,6 @@ export function ClosePage() {
   const [error, setError] = useState<string | null>(null);
   const { busy, run } = useAction();
   const action = useAction();
-
-  useEffect(() => {
-    if (month) return;
-    defaultMonth()
-      .then(setMonthRaw)
-      .catch((e: Error) => (message.error(e.message), setMonthRaw(thisMonth())));
-  }, [month, message]);
 
   const load = useCallback(() => {
     if (!month) return;

@@ -2,7 +2,6 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Space, Table, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Donation } from '../../../../shared/contract/ledger';
-import { formatChineseDate } from '../../../../shared/dates';
 import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../../../../shared/ledger';
 import { invoke } from '../../api';
 import { useAction } from '../../components/useAction';
@@ -93,7 +92,7 @@ export function DonationsPage() {
         }}
         onChange={(p) => setPage({ page: p.pageSize !== page.pageSize ? 1 : (p.current ?? 1), pageSize: p.pageSize ?? page.pageSize })}
         columns={[
-          { title: '日期', dataIndex: 'date', width: 125, render: (d: string) => formatChineseDate(d) },
+          { title: '日期', dataIndex: 'date', width: 110 },
           { title: '收据号', key: 'receipts', width: 230, render: (_, d) => <ReceiptNumbers receipts={d.receipts} /> },
           { title: '捐赠人', key: 'donor', render: (_, d) => d.donor.name },
           { title: '金额', dataIndex: 'amountFen', align: 'right', width: 120, render: (f: number) => <Yuan fen={f} strong /> },

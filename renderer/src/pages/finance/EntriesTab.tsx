@@ -2,7 +2,6 @@ import { PrinterOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ledgerChannels, type JournalEntry, type JournalLine } from '../../../../shared/contract/ledger';
-import { formatChineseDate } from '../../../../shared/dates';
 import { ENTRY_KIND_LABELS } from '../../../../shared/ledger';
 import { formatYuan } from '../../../../shared/money';
 import { invoke } from '../../api';
@@ -86,7 +85,7 @@ export function EntriesTab({ canWrite, month, onMonth, onChanged }: { canWrite: 
         onChange={(p) => setPage({ page: p.pageSize !== page.pageSize ? 1 : (p.current ?? 1), pageSize: p.pageSize ?? page.pageSize })}
         columns={[
           { title: '凭证号', dataIndex: 'number', width: 140, render: (n: string) => <span style={{ fontFamily: 'monospace' }}>{n}</span> },
-          { title: '日期', dataIndex: 'date', width: 125, render: (d: string) => formatChineseDate(d) },
+          { title: '日期', dataIndex: 'date', width: 110 },
           { title: '类别', dataIndex: 'kind', width: 90, render: (k: JournalEntry['kind']) => <Tag color={ENTRY_KIND_COLORS[k]}>{ENTRY_KIND_LABELS[k]}</Tag> },
           {
             title: '摘要',

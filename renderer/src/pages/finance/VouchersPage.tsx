@@ -2,7 +2,6 @@ import { CheckOutlined, PrinterOutlined, RollbackOutlined, UndoOutlined } from '
 import { Badge, Button, Card, Descriptions, Popconfirm, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { voucherChannels, type Voucher, type VoucherLine } from '../../../../shared/contract/vouchers';
-import { formatChineseDate } from '../../../../shared/dates';
 import { fenToCapitals, formatYuan } from '../../../../shared/money';
 import { VOUCHER_STATUS_LABELS, type VoucherStatus } from '../../../../shared/vouchers';
 import { invoke } from '../../api';
@@ -132,7 +131,7 @@ export function VouchersPage() {
               </Space>
             ),
           },
-          { title: '日期', dataIndex: 'date', width: 130, render: (d: string) => formatChineseDate(d) },
+          { title: '日期', dataIndex: 'date', width: 110 },
           {
             title: '摘要',
             key: 'memo',

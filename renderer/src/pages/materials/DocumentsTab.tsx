@@ -89,7 +89,7 @@ export function DocumentsTab({
         onRow={() => ({ 'data-testid': mode === 'pending' ? 'pending-row' : 'document-row' }) as object}
         locale={{ emptyText: mode === 'pending' ? '没有待审批的报损或盘点' : all ? '还没有物资单据' : `${monthLabel(month)}没有物资单据` }}
         columns={[
-          { title: '日期', dataIndex: 'date', width: 130, render: (d: string) => formatChineseDate(d) },
+          { title: '日期', dataIndex: 'date', width: 110 },
           { title: '单号', dataIndex: 'number', width: 170, render: (n: string | null) => (n ? <span style={{ fontFamily: 'monospace' }}>{n}</span> : <Typography.Text type="secondary">—</Typography.Text>) },
           { title: '类别', dataIndex: 'kind', width: 100, render: (k: MaterialDocument['kind']) => <Tag>{DOCUMENT_KIND_LABELS[k]}</Tag> },
           { title: '内容', dataIndex: 'summary', render: (s: string) => <span data-testid="document-summary">{s}</span> },

@@ -8,18 +8,18 @@ import { downloadFile } from '../../components/downloadFile';
 import { PdfPreview } from '../../components/PdfPreview';
 import { useAction } from '../../components/useAction';
 import { useHotkey } from '../../components/useHotkey';
-import { currentPath } from '../../router';
-import { MonthPicker } from '../finance/financeLabels';
-import { Qty, Yuan, monthLabel, thisMonth } from './materialsLabels';
-
-const monthFromQuery = () => {
-  const m = new URLSearchParams(currentPath().split('?')[1] ?? '').get('month');
-  return m && /^\d{4}-(0[1-9]|1[0-2])$/.test(m) ? m : thisMonth();
-};
+import { useOpeningMonth } from '../../components/useOpeningMonth';
+import { MonthPicker, monthFromQuery } from '../finance/financeLabels';
+import { Qty, Yuan, monthLabel } from './materialsLabels';
 
 /** 物资收发存月报: per item and place, opening, in, out and closing — quantities and estimated values. */
 export function LedgerPage() {
-  const [month, setMonth] = useState(monthFromQuery);
+  const opening = useOpeningMonth(monthFromQuery());
+  return opening ? <LedgerView openingMonth={opening} /> : <Card title="物资收发存月报" loading />;
+}
+
+function LedgerView({ openingMonth }: { openingMonth: string }) {
+  const [month, setMonth] = useState(openingMonth);
   const [ledger, setLedger] = useState<StockLedger | null>(null);
   const [pdf, setPdf] = useState<PdfFile | null>(null);
   const { busy, run } = useAction();

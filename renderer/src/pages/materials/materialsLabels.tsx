@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { PdfFile } from '../../../../shared/contract/define';
 import type { Item, Location, MaterialDocument, StockRow } from '../../../../shared/contract/materials';
-import { formatChineseDate, localDate } from '../../../../shared/dates';
+import { localDate } from '../../../../shared/dates';
 import { LOCATION_KIND_LABELS, type LocationKind } from '../../../../shared/materials';
 import { formatYuan } from '../../../../shared/money';
 import { invoke } from '../../api';
@@ -75,13 +75,13 @@ export function Qty({ n, unit, strong, testId }: { n: number; unit?: string; str
   );
 }
 
-/** An expiry date, red when past and orange when the core flags it as near (临期). */
+/** An expiry date in a table (2026-12-01), red when past and orange when the core flags it as near (临期). */
 export function ExpiryCell({ date, near }: { date: string | null; near?: boolean }) {
   if (!date) return <Typography.Text type="secondary">—</Typography.Text>;
   const expired = date < todayIso();
   return (
     <Space size={4}>
-      <span style={{ whiteSpace: 'nowrap' }}>{formatChineseDate(date)}</span>
+      <span style={{ whiteSpace: 'nowrap' }}>{date}</span>
       {expired ? <Tag color="red">已过期</Tag> : near ? <Tag color="orange">临期</Tag> : null}
     </Space>
   );

@@ -15,7 +15,7 @@ export const MIN_NOTICE_DAYS = 5;
 
 const AMOUNT_ORDER: { key: SettingKey & `relief${string}Fen`; name: string }[] = [
   { key: 'reliefMinimumFen', name: '最低救助金额' },
-  { key: 'reliefChairThresholdFen', name: '须报工会主席的金额（主任审批额度）' },
+  { key: 'reliefChairThresholdFen', name: '须报工会主席的金额' },
   { key: 'reliefCapFen', name: '一般救助上限' },
   { key: 'reliefCeilingFen', name: '单笔救助最高限额' },
 ];
@@ -28,12 +28,12 @@ export function settingsProblems(s: Settings): SettingsProblem[] {
     if (s[low.key] > s[high.key]) {
       problems.push({
         keys: [low.key, high.key],
-        message: `${low.name}（${formatYuan(s[low.key])}）不能高于${high.name}（${formatYuan(s[high.key])}）`,
+        message: `${low.name} ${formatYuan(s[low.key])} 不能高于${high.name} ${formatYuan(s[high.key])}`,
       });
     }
   }
   if (s.reliefNoticeDays < MIN_NOTICE_DAYS) {
-    problems.push({ keys: ['reliefNoticeDays'], message: `公示天数（${s.reliefNoticeDays} 天）不能少于 ${MIN_NOTICE_DAYS} 天：公示时间不少于5天` });
+    problems.push({ keys: ['reliefNoticeDays'], message: `公示天数不能少于 ${MIN_NOTICE_DAYS} 天（现填 ${s.reliefNoticeDays} 天）` });
   }
   return problems;
 }

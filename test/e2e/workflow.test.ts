@@ -108,9 +108,9 @@ describe('failed validation throws nothing', () => {
         async () => (await page.locator('.ant-popconfirm:visible').count()) > 0,
       );
       await page.locator('.ant-popconfirm:visible').getByRole('button', { name: '保存' }).click();
-      await expect.poll(async () => (await fieldErrors(page)).join('\n')).toContain('公示天数（2 天）不能少于 5 天');
+      await expect.poll(async () => (await fieldErrors(page)).join('\n')).toContain('公示天数不能少于 5 天（现填 2 天）');
       const shown = (await fieldErrors(page)).join('\n');
-      expect(shown).toContain('最低救助金额（¥1,500.00）不能高于须报工会主席的金额（主任审批额度）（¥1,000.00）');
+      expect(shown).toContain('最低救助金额 ¥1,500.00 不能高于须报工会主席的金额 ¥1,000.00');
       await page.getByTestId('setting-reliefNoticeDays').scrollIntoViewIfNeeded();
       await e.shot('workflow-02-settings-invalid');
       // An empty required field: antd's rejected validateFields must stay inside the page.

@@ -8,6 +8,7 @@ import { formatChineseDate, localDate } from '../../../shared/dates';
 import { fail } from '../../../shared/errors';
 import { auditWorkbook } from '../../export/auditXlsx';
 import { auditWhere, countAudit } from './filter';
+import { listAudit } from './list';
 import { anchorText, type AuditChainCheck } from './chain';
 
 interface ListRow {
@@ -27,15 +28,8 @@ export const channelTitle = (channel: string): string =>
 
 export const auditHandlers: HandlerMap<keyof typeof auditChannels> = {
   'audit.list': ({ db }, q) => {
-    const { clause, args } = auditWhere(q);
-    const total = countAudit(db, q);
-    const rows = db
-      .prepare(
-        `SELECT id, at, username, channel, outcome, code, summary, entity_type, entity_id FROM audit_log ${clause}
-         ORDER BY id DESC LIMIT ? OFFSET ?`,
-      )
-      .all(...args, q.pageSize, (q.page - 1) * q.pageSize) as ListRow[];
-    return { total, rows: rows.map(toAuditRow) };
+    const page = listAudit<ListRow>(db, q);
+    return { ...page, rows: page.rows.map(toAuditRow) };
   },
   'audit.exportXlsx': (ctx, q) => {
     const n = countAudit(ctx.db, q);

@@ -8,6 +8,7 @@ import { localDateTime } from '../../../../shared/dates';
 import { invoke } from '../../api';
 import { downloadFile } from '../../components/downloadFile';
 import { JobProgressBar, useJobProgress } from '../../components/JobProgress';
+import { totalLabel } from '../../components/totalLabel';
 import { useAction } from '../../components/useAction';
 
 interface Filters {
@@ -27,6 +28,7 @@ const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undef
 export function AuditPage() {
   const [rows, setRows] = useState<AuditRow[]>([]);
   const [total, setTotal] = useState(0);
+  const [capped, setCapped] = useState(false);
   const [page, setPage] = useState(1);
   const [filters, setFilters] = useState<Filters>({});
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
@@ -37,7 +39,7 @@ export function AuditPage() {
 
   const load = useCallback(() => {
     void run(() => invoke('audit.list', { page, pageSize: 20, ...filters })).then((r) => {
-      if (r) (setRows(r.rows), setTotal(r.total));
+      if (r) (setRows(r.rows), setTotal(r.total), setCapped(r.totalCapped === true));
     });
   }, [page, filters, run]);
   useEffect(load, [load]);
@@ -87,7 +89,7 @@ export function AuditPage() {
         loading={busy}
         dataSource={rows}
         onRow={(r) => ({ 'data-testid': 'audit-row', 'data-channel': r.channel }) as object}
-        pagination={{ current: page, total, pageSize: 20, showSizeChanger: false, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
+        pagination={{ current: page, total, pageSize: 20, showSizeChanger: false, onChange: setPage, showTotal: (t) => totalLabel(t, capped, '条') }}
         expandable={{
           rowExpandable: (r) => auditSentence(r).detail !== null,
           expandedRowRender: (r) => (

@@ -16,6 +16,7 @@ import {
   type HardshipCause,
 } from '../../../../shared/workerFile';
 import { invoke } from '../../api';
+import { totalLabel } from '../../components/totalLabel';
 import { useAction } from '../../components/useAction';
 import { useHotkey } from '../../components/useHotkey';
 import { navigate } from '../../router';
@@ -51,12 +52,13 @@ export function FileListPage() {
   };
   const [rows, setRows] = useState<FileSummary[]>([]);
   const [total, setTotal] = useState(0);
+  const [capped, setCapped] = useState(false);
   const [units, setUnits] = useState<string[]>([]);
   const { busy, run } = useAction();
 
   const load = useCallback(() => {
     void run(() => invoke('files.list', state)).then((r) => {
-      if (r) (setRows(r.rows), setTotal(r.total));
+      if (r) (setRows(r.rows), setTotal(r.total), setCapped(r.totalCapped === true));
     });
   }, [state, run]);
   useEffect(load, [load]);
@@ -163,7 +165,7 @@ export function FileListPage() {
             total,
             showSizeChanger: true,
             pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (t) => `共 ${t} 份档案`,
+            showTotal: (t) => totalLabel(t, capped, '份档案'),
           }}
           onChange={(p, _f, sorter) => {
             const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<FileSummary> | undefined;

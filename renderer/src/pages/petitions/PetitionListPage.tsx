@@ -14,6 +14,7 @@ import {
   type Urgency,
 } from '../../../../shared/petition';
 import { invoke } from '../../api';
+import { totalLabel } from '../../components/totalLabel';
 import { useAction } from '../../components/useAction';
 import { useHotkey } from '../../components/useHotkey';
 import { navigate, useHashPath } from '../../router';
@@ -68,6 +69,7 @@ export function PetitionListPage() {
   const [qText, setQText] = useState(state.q ?? '');
   const [rows, setRows] = useState<PetitionSummary[]>([]);
   const [total, setTotal] = useState(0);
+  const [capped, setCapped] = useState(false);
   const { busy, run } = useAction();
 
   // Following the dashboard link while already on the list.
@@ -80,7 +82,7 @@ export function PetitionListPage() {
 
   const load = useCallback(() => {
     void run(() => invoke('petitions.list', state)).then((r) => {
-      if (r) (setRows(r.rows), setTotal(r.total));
+      if (r) (setRows(r.rows), setTotal(r.total), setCapped(r.totalCapped === true));
     });
   }, [state, run]);
   useEffect(load, [load]);
@@ -187,7 +189,7 @@ export function PetitionListPage() {
           total,
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (t) => `共 ${t} 件`,
+          showTotal: (t) => totalLabel(t, capped, '件'),
         }}
         onChange={(p) =>
           setState({ ...state, page: p.pageSize !== state.pageSize ? 1 : (p.current ?? 1), pageSize: p.pageSize ?? state.pageSize })

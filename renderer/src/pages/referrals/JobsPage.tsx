@@ -8,6 +8,7 @@ import { ageOn } from '../../../../shared/idcard';
 import { REFERRAL_OUTCOME_LABELS, REFERRAL_OUTCOMES, type ReferralOutcome } from '../../../../shared/referral';
 import { EMPLOYMENT_STATUS_LABELS, MODEL_WORKER_LABELS } from '../../../../shared/workerFile';
 import { invoke } from '../../api';
+import { totalLabel } from '../../components/totalLabel';
 import { useAction } from '../../components/useAction';
 import { useHotkey } from '../../components/useHotkey';
 import { navigate } from '../../router';
@@ -288,7 +289,7 @@ export function JobsPage() {
           current: sq.page,
           pageSize: sq.pageSize,
           total: seekers.total,
-          showTotal: (t) => `共 ${t} 人`,
+          showTotal: (t) => totalLabel(t, seekers.totalCapped, '人'),
           onChange: (page, pageSize) => setSq({ ...sq, page, pageSize }),
         }}
         columns={[

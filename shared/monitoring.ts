@@ -64,3 +64,6 @@ export function revisitDue(anchorDate: string, chosenNext: string | null, state:
   const latest = latestNextDate(anchorDate, state, s);
   return chosenNext !== null && chosenNext < latest ? chosenNext : latest;
 }
+
+/** '回访', or the holiday's visit: '春节走访'. */
+export const visitKindText = (kind: VisitKind, occasion: string): string => (kind === 'holiday' ? `${occasion || '节日'}走访` : VISIT_KIND_LABELS.revisit);

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { MonitoringLedger, RiskEventView, ScheduleRow, VisitView } from '../../shared/contract/monitoring';
 import { WARNING_LABELS, type WarningLevel } from '../../shared/household';
-import { RISK_EVENT_LABELS, RISK_STATE_LABELS, VISIT_KIND_LABELS, VISIT_METHOD_LABELS } from '../../shared/monitoring';
+import { RISK_EVENT_LABELS, RISK_STATE_LABELS, visitKindText, VISIT_METHOD_LABELS } from '../../shared/monitoring';
 import { fenToYuanNumber } from './statementXlsx';
 
 const MONEY_FORMAT = '#,##0.00';
@@ -47,7 +47,7 @@ const SCHEDULE_COLUMNS: Column<ScheduleRow>[] = [
 const VISIT_COLUMNS: Column<VisitView>[] = [
   { title: '姓名', width: 10, value: (v) => v.name },
   { title: '回访日期', width: 12, value: (v) => v.visitDate },
-  { title: '类别', width: 12, value: (v) => (v.kind === 'holiday' ? `${v.occasion}${VISIT_KIND_LABELS.holiday}` : VISIT_KIND_LABELS.revisit) },
+  { title: '类别', width: 12, value: (v) => visitKindText(v.kind, v.occasion) },
   { title: '方式', width: 8, value: (v) => VISIT_METHOD_LABELS[v.method] },
   { title: '走访人', width: 10, value: (v) => v.visitor },
   { title: '了解情况', width: 40, value: (v) => v.findings },

@@ -13,6 +13,8 @@ import { yearSummaryDoc } from './documents/yearSummary';
 import { sampleIncomeExpenditure, samplePetitionStats, sampleReliefReport, sampleYearSummary } from './reportSamples';
 import { sampleCampaignReport, sampleSignSheet } from './campaignSamples';
 import { campaignSignSheetDoc } from './documents/campaignSignSheet';
+import { monitoringLedgerDoc } from './documents/monitoringLedger';
+import { sampleMonitoringLedger } from './monitoringSamples';
 import { campaignSummaryDoc } from './documents/campaignSummary';
 import { donationReceiptDoc, type ReceiptCentre } from './documents/donationReceipt';
 import { materialDonationReceiptDoc } from './documents/materialDonationReceipt';
@@ -620,3 +622,10 @@ PRINTED_DOCUMENTS.push(
     build: () => renderPdf(yearSummaryDoc(sampleYearSummary(), SAMPLE_CENTRE, { preparedBy: '刘霞' })),
   },
 );
+
+// ── 动态监测 (issue 13): the monthly monitoring ledger (data in monitoringSamples.ts) ─────────────────
+PRINTED_DOCUMENTS.push({
+  file: 'monitoring-ledger.pdf',
+  title: '动态监测帮扶台账',
+  build: () => renderPdf(monitoringLedgerDoc(sampleMonitoringLedger())),
+});

@@ -38,6 +38,7 @@ const ReceivePage = lazyPage(() => import('./pages/materials/ReceivePage'), 'Rec
 const StockPage = lazyPage(() => import('./pages/materials/StockPage'), 'StockPage');
 const CampaignListPage = lazyPage(() => import('./pages/campaigns/CampaignListPage'), 'CampaignListPage');
 const CampaignPage = lazyPage(() => import('./pages/campaigns/CampaignPage'), 'CampaignPage');
+const MonitoringPage = lazyPage(() => import('./pages/monitoring/MonitoringPage'), 'MonitoringPage');
 
 export interface RouteDef {
   path: string;
@@ -70,6 +71,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/relief/new', title: '新建救助申请', roles: ['staff', 'director'], render: () => <ReliefFormPage key="new" /> },
   { path: '/campaigns', title: '慰问活动', roles: ['staff', 'director', 'chair', 'finance'], group: 'main', render: () => <CampaignListPage /> },
   { path: '/campaigns/:id', title: '慰问活动', roles: ['staff', 'director', 'chair', 'finance'], render: (p) => <CampaignPage key={p.id} id={Number(p.id)} /> },
+  { path: '/monitoring', title: '动态监测', roles: ['staff', 'director', 'chair', 'finance'], group: 'main', render: () => <MonitoringPage /> },
   { path: '/relief/notices', title: '救助公示', roles: ['staff', 'director', 'chair', 'finance'], group: 'main', render: () => <NoticeListPage /> },
   { path: '/relief/notices/:id', title: '救助公示', roles: ['staff', 'director', 'chair', 'finance'], render: (p) => <NoticePage key={p.id} id={Number(p.id)} /> },
   { path: '/relief/:id/edit', title: '修改救助申请', roles: ['staff', 'director'], render: (p) => <ReliefFormPage key={`edit-${p.id}`} id={Number(p.id)} /> },

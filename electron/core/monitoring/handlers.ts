@@ -3,7 +3,7 @@ import { localDate } from '../../../shared/dates';
 import { fail } from '../../../shared/errors';
 import { RISK_FLAG_LABELS, WARNING_LABELS } from '../../../shared/household';
 import { formatYuan } from '../../../shared/money';
-import { latestNextDate, riskState, VISIT_KIND_LABELS, VISIT_METHOD_LABELS } from '../../../shared/monitoring';
+import { latestNextDate, riskState, visitKindText, VISIT_METHOD_LABELS } from '../../../shared/monitoring';
 import { monitoringLedgerWorkbook, scheduleWorkbook } from '../../export/monitoringXlsx';
 import { monitoringLedgerDoc } from '../../pdf/documents/monitoringLedger';
 import { renderPdf } from '../../pdf/render';
@@ -122,7 +122,7 @@ export const monitoringHandlers: HandlerMap<keyof typeof monitoringChannels> = {
         at: ctx.now.toISOString(),
       });
     }
-    const label = input.kind === 'holiday' ? `${input.occasion}${VISIT_KIND_LABELS.holiday}` : VISIT_KIND_LABELS.revisit;
+    const label = visitKindText(input.kind, input.occasion);
     ctx.audit({
       summary: `${label}：${after.name}，${input.visitDate}，${VISIT_METHOD_LABELS[input.method]}，走访人 ${input.visitor}；下次回访 ${nextDate}${input.household ? `；${householdChanged}` : ''}`,
       entityType: ENTITY,

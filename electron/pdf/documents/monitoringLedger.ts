@@ -4,7 +4,7 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { MonitoringLedger, RiskEventView, ScheduleRow, VisitView } from '../../../shared/contract/monitoring';
 import { WARNING_LABELS, type WarningLevel } from '../../../shared/household';
 import { formatFen } from '../../../shared/money';
-import { RISK_EVENT_LABELS, RISK_STATE_LABELS, VISIT_KIND_LABELS, VISIT_METHOD_LABELS } from '../../../shared/monitoring';
+import { RISK_EVENT_LABELS, RISK_STATE_LABELS, visitKindText, VISIT_METHOD_LABELS } from '../../../shared/monitoring';
 import { FORM_LAYOUT, headerBlock, labelCell, sectionTitle, signatureRow } from '../common';
 
 export const MONITORING_LEDGER_TITLE = '动态监测帮扶台账';
@@ -42,7 +42,7 @@ const visitCells = (v: VisitView, i: number): TableCell[] => [
   right(String(i + 1)),
   { text: v.name },
   { text: v.visitDate },
-  { text: v.kind === 'holiday' ? `${v.occasion}${VISIT_KIND_LABELS.holiday}` : VISIT_KIND_LABELS.revisit },
+  { text: visitKindText(v.kind, v.occasion) },
   { text: VISIT_METHOD_LABELS[v.method] },
   { text: v.visitor },
   { text: v.findings },
@@ -78,7 +78,7 @@ export function monitoringLedgerDoc(l: MonitoringLedger): TDocumentDefinitions {
     sectionTitle('二、本月已回访'),
     table(
       ['序号', '姓名', '回访日期', '类别', '方式', '走访人', '了解情况', '问题及帮扶措施', '人均月收入', '下次回访'],
-      [24, 48, 56, 56, 30, 48, '*', '*', 80, 56],
+      [24, 48, 56, 64, 30, 48, '*', '*', 80, 56],
       l.done.map(visitCells),
       '本月无回访记录',
     ),

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRINTED_DOCUMENTS } from '../../../electron/pdf/samples';
 import { pdftotext, pdfWorkspace } from '../../fixtures/pdfTools';
 import { household, INCOME, makeWorld, singleFile, visit, type MonitoringWorld } from './setup';
 
@@ -59,5 +60,16 @@ describe('monthly monitoring ledger (台账)', () => {
     const cells = wb.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String));
     expect(cells).toContain(f.visited.name);
     expect(cells).toContain(f.missed.name);
+  });
+});
+
+describe('the sample ledger', () => {
+  it('is registered with the printed samples and shows its visits and exits', async () => {
+    const sample = PRINTED_DOCUMENTS.find((d) => d.file === 'monitoring-ledger.pdf');
+    expect(sample?.title).toBe('动态监测帮扶台账');
+    const text = pdftotext(pdfs.write('sample.pdf', await sample!.build()));
+    expect(text).toContain('重阳节走访');
+    expect(text).toContain('李桂兰');
+    expect(text).toContain('赵德明');
   });
 });

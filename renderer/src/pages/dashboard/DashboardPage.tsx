@@ -10,6 +10,7 @@ import { useHotkey } from '../../components/useHotkey';
 import { navigate } from '../../router';
 import { hasRole, useSession } from '../../session';
 import { StockAlertsCard } from '../../components/StockAlertsCard';
+import { MonitoringCard } from '../monitoring/MonitoringCard';
 import { DueNoticesCard } from '../../components/DueNoticesCard';
 import { formatYuan } from '../../../../shared/money';
 
@@ -161,6 +162,7 @@ export function DashboardPage() {
         </Row>
       )}
       {summary && hasRole(user, ['director']) && <DueNoticesCard notices={summary.dueNotices} />}
+      <MonitoringCard />
       <StockAlertsCard />
     </Space>
   );

@@ -18,6 +18,7 @@ import {
   MODEL_WORKER_LABELS,
   type ExclusionKind,
 } from '../../../../shared/workerFile';
+import { fileNumber } from '../../../../shared/workerFile';
 import { invoke } from '../../api';
 import { PdfPreview } from '../../components/PdfPreview';
 import { useAction } from '../../components/useAction';
@@ -30,6 +31,7 @@ import { SEX_LABELS, StatusTag, TierTag, WarningTag, lineMultipleFen, maskBankCa
 import { FileReferrals } from '../referrals/FileReferrals';
 import { ReliefHistory } from '../../components/ReliefHistory';
 import { FileCampaigns } from '../campaigns/FileCampaigns';
+import { FileMonitoringCard } from '../monitoring/FileMonitoringCard';
 
 type Dialog = { kind: 'exclude' } | { kind: 'clear'; exclusion: ExclusionView } | { kind: 'exit' } | { kind: 'reactivate' } | null;
 
@@ -109,7 +111,7 @@ export function FilePage({ id }: { id: number }) {
             {file.riskNote && <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>{file.riskNote}</Typography.Text>}
             {activeExclusions.length > 0 && <Tag color="volcano">不予救助</Tag>}
             <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>
-              档案编号 {file.id}
+              档案编号 <span data-testid="file-number">{fileNumber(file.id)}</span>
             </Typography.Text>
           </Space>
         }
@@ -354,6 +356,7 @@ export function FilePage({ id }: { id: number }) {
         )}
       </Card>
 
+      <FileMonitoringCard fileId={file.id} name={file.name} onChanged={load} />
       <ReliefHistory fileId={file.id} />
       <FileCampaigns fileId={file.id} />
       <FileReferrals fileId={file.id} />

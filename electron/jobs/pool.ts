@@ -126,6 +126,14 @@ export function runJob<K extends TaskName>(task: K, input: TaskInput<K>, report:
   });
 }
 
+/**
+ * Starts the worker ahead of need (loading its code takes a second or more), e.g. when the page that
+ * prints a big document opens. Does nothing when it runs already or cannot start.
+ */
+export function warmJobs(): void {
+  startWorker();
+}
+
 /** Where long work runs now (for the bench and tests). */
 export function jobsMode(): JobsMode {
   if (unavailable) return 'in-process';

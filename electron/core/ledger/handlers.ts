@@ -7,6 +7,7 @@ import type { Db } from '../../db/open';
 import { donationReceiptDoc } from '../../pdf/documents/donationReceipt';
 import { reliefPaymentReceiptDoc } from '../../pdf/documents/reliefPaymentReceipt';
 import { renderPdf } from '../../pdf/render';
+import { warmJobs } from '../../jobs/pool';
 import { runTracked } from '../../jobs/progress';
 import { Deferred, type HandlerContext } from '../context';
 import type { HandlerMap } from '../handler';
@@ -335,7 +336,10 @@ export const ledgerHandlers: HandlerMap<keyof typeof ledgerChannels> = {
   'ledger.monthStatus': (ctx, { month }) => monthStatus(ctx.db, month, ctx.user, localDate(ctx.now)),
   'ledger.closeMonth': (ctx, { month, counts, explanation }) => closeMonth(ctx, month, counts, explanation),
   'ledger.reopenMonth': (ctx, { month, reason }) => reopenMonth(ctx, month, reason),
-  'ledger.statement': ({ db }, { month }) => monthlyStatement(db, month),
+  'ledger.statement': ({ db }, { month }) => {
+    warmJobs(); // the statement page's print and export run on the worker: have it loaded by then
+    return monthlyStatement(db, month);
+  },
   // A busy month is tens of thousands of lines: read, laid out and written on the worker thread (electron/jobs).
   'ledger.statementPdf': (ctx, { month, jobId }) => {
     const job = { dbFile: ctx.db.name, month, centre: centreOf(ctx), preparedBy: ctx.user!.displayName };

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
 import { fontPaths } from '../pdf/fonts';
+import type { DocumentArgs, OffThreadDocument } from './documents';
 import type { JobRequest, WorkerMessage, WorkerSettings } from './protocol';
 import { runTask, type Report, type TaskInput, type TaskName, type TaskOutput } from './tasks';
 
@@ -124,6 +125,11 @@ export function runJob<K extends TaskName>(task: K, input: TaskInput<K>, report:
     w.ref(); // a job in flight keeps the process alive until it answers
     w.postMessage(request);
   });
+}
+
+/** Lays out and renders a registered document on the worker; answers the PDF in base64. */
+export function renderOffThread<D extends OffThreadDocument>(document: D, ...args: DocumentArgs<D>): Promise<string> {
+  return runJob('document', { document, args });
 }
 
 /**

@@ -2,6 +2,7 @@
 // worker can start (electron/jobs/pool.ts). Inputs and outputs are plain data: each task opens its own
 // read-only connection to the database file, so nothing big is copied between threads.
 import Database from 'better-sqlite3';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { JobStage } from '../../shared/contract/jobs';
 import { auditAnchor, verifyAuditChain, type AuditChainCheck } from '../core/audit/chain';
 import { monthlyStatement } from '../core/ledger/reports';
@@ -9,6 +10,7 @@ import type { Db } from '../db/open';
 import { statementWorkbook } from '../export/statementXlsx';
 import { monthlyStatementDoc, type MonthlyStatementCentre } from '../pdf/documents/monthlyStatement';
 import { renderPdf } from '../pdf/render';
+import { OFF_THREAD_DOCUMENTS, type OffThreadDocument } from './documents';
 
 export interface StageReport {
   stage: JobStage;
@@ -64,6 +66,12 @@ export const TASKS = {
     const statement = readOnly(job.dbFile, (db) => monthlyStatement(db, job.month));
     report({ stage: 'writing' });
     return (await statementWorkbook(statement, job.centre.centreName)).toString('base64');
+  },
+  /** A registered document (electron/jobs/documents.ts) built from its arguments and rendered (base64). */
+  document: async (job: { document: OffThreadDocument; args: unknown[] }, report: Report): Promise<string> => {
+    const build = OFF_THREAD_DOCUMENTS[job.document] as (...args: unknown[]) => TDocumentDefinitions;
+    report({ stage: 'layout' });
+    return (await renderPdf(build(...job.args), { onWriting: percentReporter(report) })).toString('base64');
   },
   /** The whole audit chain against its anchor, reporting rows walked out of the highest id. */
   auditVerify: async (job: { dbFile: string }, report: Report): Promise<AuditChainCheck> => {

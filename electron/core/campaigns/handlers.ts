@@ -7,9 +7,9 @@ import { formatYuan } from '../../../shared/money';
 import { RELIEF_CATEGORY_LABELS } from '../../../shared/relief';
 import type { ExclusionKind } from '../../../shared/workerFile';
 import { bankBatchWorkbook, campaignSummaryWorkbook, importTemplateWorkbook } from '../../export/campaignXlsx';
-import { campaignSignSheetDoc } from '../../pdf/documents/campaignSignSheet';
 import { campaignSummaryDoc } from '../../pdf/documents/campaignSummary';
 import { renderPdf } from '../../pdf/render';
+import { renderOffThread } from '../../jobs/pool';
 import { Deferred, type HandlerContext } from '../context';
 import { getFileRow } from '../files/store';
 import type { HandlerMap } from '../handler';
@@ -247,8 +247,10 @@ export const campaignHandlers: HandlerMap<keyof typeof campaignChannels> = {
     const batch = batchId ? (ctx.db.prepare(`${BATCH_SELECT} WHERE b.id = ? AND b.campaign_id = ?`).get(batchId, id) as BatchRow | undefined) ?? fail('NOT_FOUND', `找不到编号为 ${batchId} 的发放批次`) : null;
     const lines = linesOf(ctx, id, batchId);
     ctx.audit({ summary: `${c.number}：打印签领表${batch ? `（批次 ${batch.number}）` : ''}，${lines.length} 人`, entityType: ENTITY, entityId: id });
-    const doc = campaignSignSheetDoc({ campaign: toCampaignSummary(c), batch: batch ? toBatch(batch) : null, lines, preparedBy: ctx.user!.displayName }, { centreName: ctx.settings.centreName, printedAt: ctx.now });
-    return new Deferred(async () => ({ fileName: `签领表-${c.number}${batch ? `-${batch.number}` : ''}.pdf`, base64: (await renderPdf(doc)).toString('base64') }));
+    const sheet = { campaign: toCampaignSummary(c), batch: batch ? toBatch(batch) : null, lines, preparedBy: ctx.user!.displayName };
+    // Thousands of lines for a county-wide campaign: laid out on the worker thread (electron/jobs).
+    const pdf = () => renderOffThread('campaignSignSheet', sheet, { centreName: ctx.settings.centreName, printedAt: ctx.now });
+    return new Deferred(async () => ({ fileName: `签领表-${c.number}${batch ? `-${batch.number}` : ''}.pdf`, base64: await pdf() }));
   },
 
   'campaigns.bankFile': (ctx, { batchId }) => {

@@ -1,46 +1,40 @@
-// npm run demo: the app on a throw-away database filled with a few hundred fictional worker files.
+// npm run demo: the app on a throw-away database filled with three months of fictional work in every
+// area (files, petitions, relief at every stage, books with two closed months, stock, a campaign).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Role } from '../shared/roles';
+import { AdjustableClock } from '../electron/core/clock';
 import { openCore } from '../electron/core/open';
 import { dispatch } from '../electron/dispatch';
 import { startBrowserDoor } from '../electron/server';
 import { tempDir } from '../test/fixtures/core';
-import { fakeFileInputs } from '../test/fixtures/files';
+import { DEMO_USERS, fillDemo } from './demoData';
 
 const FILES = Number(process.env.DEMO_FILES ?? 300);
-const DEMO_USERS: [string, string, Role[]][] = [
-  ['jiedai', '刘霞', ['staff']],
-  ['zhuren', '陈志刚', ['director']],
-  ['zhuxi', '孙建华', ['chair']],
-  ['caiwu', '周丽', ['finance']],
-];
+/** The demo's fixed port, so its address stays the same between runs; PORT=0 takes any free one. */
+const DEFAULT_PORT = 5780;
 
 async function main(): Promise<void> {
   const dataDir = tempDir('centre-demo-');
-  const app = await openCore(dataDir);
+  // The story is told on its own days (three months back to today); the clock then runs on from now.
+  const clock = new AdjustableClock();
+  const app = await openCore(dataDir, clock);
   const password = `demo-${randomBytes(4).toString('hex')}`;
-  const call = async (channel: string, payload: unknown, token: string | null) => {
-    const r = await dispatch(app, channel, payload, { token });
-    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-    return r.data as unknown as { token: string; id: number };
-  };
-  const admin = await call('auth.setup', { username: 'admin', displayName: '系统管理员', password }, null);
-  await call('settings.update', { changes: { centreName: '示范区总工会困难职工帮扶中心', unionName: '示范区总工会', centrePhone: '0851-12345678', centreAddress: '示范区人民路 88 号' } }, admin.token);
-  for (const [username, displayName, roles] of DEMO_USERS) await call('users.create', { username, displayName, password, roles }, admin.token);
-  const staff = await call('auth.login', { username: 'jiedai', password }, null);
-  const director = await call('auth.login', { username: 'zhuren', password }, null);
-  const inputs = fakeFileInputs(20261122, FILES);
-  for (const [i, input] of inputs.entries()) {
-    const file = await call('files.create', input, staff.token);
-    if (i % 37 === 5) await call('files.setExclusion', { fileId: file.id, kind: 'refused_means_check', reason: '两次通知均拒绝入户核查' }, staff.token);
-    if (i % 53 === 7) await call('files.exit', { id: file.id, reason: '人均收入连续六个月高于低保线 1.5 倍' }, director.token);
+  const setup = await dispatch(app, 'auth.setup', { username: 'admin', displayName: '系统管理员', password }, { token: null });
+  if (!setup.ok) throw new Error(setup.error.message);
+  for (const [username, displayName, role] of DEMO_USERS) {
+    const r = await dispatch(app, 'users.create', { username, displayName, password, roles: [role] }, { token: setup.data.token });
+    if (!r.ok) throw new Error(r.error.message);
   }
-  const door = await startBrowserDoor(app, { port: Number(process.env.PORT ?? 0), staticDir: path.resolve('out/renderer') });
-  console.log(`演示数据已生成 demo data: ${FILES} 份档案 files in ${dataDir}`);
+  const summary = await fillDemo(app, clock, password, FILES);
+  const staticDir = path.resolve('out/renderer');
+  const port = Number(process.env.PORT ?? DEFAULT_PORT);
+  // Another program (or a second demo) on the port: take any free one rather than fail.
+  const door = await startBrowserDoor(app, { port, staticDir }).catch(() => startBrowserDoor(app, { port: 0, staticDir }));
+  console.log(`演示数据已生成 demo data in ${dataDir}:`);
+  console.log(`  ${summary.files} 份档案 files, ${summary.petitions} 件来访 petitions, 救助申请 relief applications ${Object.entries(summary.applications).map(([k, n]) => `${k} ${n}`).join('、')}, 已结账 closed months ${summary.closedMonths.join(', ')}`);
   console.log(`浏览器入口 browser door: ${door.url}`);
-  console.log(`演示账号 demo users (password ${password}): admin 管理员, ${DEMO_USERS.map(([u, n]) => `${u} ${n}`).join(', ')}`);
+  console.log(`演示账号 demo users (password ${password}): admin 系统管理员, ${DEMO_USERS.map(([u, n]) => `${u} ${n}`).join(', ')}`);
   const stop = () =>
     void door.close().then(() => {
       app.db.close();

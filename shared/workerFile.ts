@@ -82,3 +82,6 @@ export const DISABILITY_GRADES = [1, 2, 3, 4] as const;
 export const FILE_STATUSES = ['active', 'exited'] as const;
 export type FileStatus = (typeof FILE_STATUSES)[number];
 export const FILE_STATUS_LABELS: Record<FileStatus, string> = { active: '在档', exited: '已脱困退出' };
+
+/** The file's number as printed on its form and shown on the screen: 1 → "DA-000001". */
+export const fileNumber = (id: number): string => `DA-${String(id).padStart(6, '0')}`;

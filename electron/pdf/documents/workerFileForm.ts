@@ -10,6 +10,7 @@ import {
   FILE_DOCUMENTS,
   FILE_DOCUMENT_LABELS,
   FILE_STATUS_LABELS,
+  fileNumber as sharedFileNumber,
   HARDSHIP_CAUSE_LABELS,
   MODEL_WORKER_LABELS,
 } from '../../../shared/workerFile';
@@ -24,7 +25,6 @@ import {
   kvTable,
   labelCell,
   money,
-  numberWithPrefix,
   printedAtText,
   sectionTitle,
   writeLine,
@@ -51,10 +51,8 @@ function section(title: Content, body: Content): Content {
   return { stack: [title, body], unbreakable: true };
 }
 
-/** "DA-000123" */
-export function fileNumber(id: number): string {
-  return numberWithPrefix('DA', id);
-}
+/** "DA-000123": the one numbering the screen shows too. */
+export const fileNumber = sharedFileNumber;
 
 function disabilityText(grade: number | null): string {
   if (grade === null) return '无';

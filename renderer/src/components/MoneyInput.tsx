@@ -2,8 +2,12 @@ import { Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { formatFen, parseYuan } from '../../../shared/money';
 
-/** Yuan text in the box, integer fen in the form value; a bad amount leaves the value undefined. */
-export function MoneyInput(props: { value?: number; onChange?(fen: number | undefined): void; id?: string; disabled?: boolean }) {
+/**
+ * Yuan text in the box, integer fen in the form value; a bad amount leaves the value undefined. One unit
+ * in the box (¥); the label may say 元. Inside a Form.Item the item's id ties its label to the box; a box
+ * without a visible label (a table cell) takes `aria-label`.
+ */
+export function MoneyInput(props: { value?: number; onChange?(fen: number | undefined): void; id?: string; disabled?: boolean; 'aria-label'?: string }) {
   const [text, setText] = useState(props.value === undefined ? '' : formatFen(props.value));
   useEffect(() => {
     if (props.value !== undefined && parseYuan(text) !== props.value) setText(formatFen(props.value));
@@ -12,9 +16,9 @@ export function MoneyInput(props: { value?: number; onChange?(fen: number | unde
   return (
     <Input
       id={props.id}
+      aria-label={props['aria-label']}
       disabled={props.disabled}
       prefix="¥"
-      suffix="元"
       style={{ width: 200 }}
       value={text}
       onChange={(e) => {

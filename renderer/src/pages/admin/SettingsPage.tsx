@@ -88,7 +88,8 @@ export function SettingsPage() {
     </Form.Item>
   );
   const money = (key: SettingKey) => (
-    <Form.Item label={SETTING_LABELS[key]} name={key} rules={[{ required: true, message: `请填写${SETTING_LABELS[key]}` }, zodRule(S[key])]} extra={HINTS[key]}>
+    // htmlFor: the box keeps its own id (tests find it by it), and the label must point at it
+    <Form.Item label={SETTING_LABELS[key]} name={key} htmlFor={`setting-${key}`} rules={[{ required: true, message: `请填写${SETTING_LABELS[key]}` }, zodRule(S[key])]} extra={HINTS[key]}>
       <MoneyInput id={`setting-${key}`} />
     </Form.Item>
   );

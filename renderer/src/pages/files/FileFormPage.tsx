@@ -8,6 +8,7 @@ import {
   Checkbox,
   Col,
   Form,
+  Grid,
   Input,
   Radio,
   Result,
@@ -43,6 +44,7 @@ import {
   type HardshipCause,
   type ModelWorkerLevel,
 } from '../../../../shared/workerFile';
+import { fileNumber } from '../../../../shared/workerFile';
 import { invoke } from '../../api';
 import { MoneyInput } from '../../components/MoneyInput';
 import { useAction } from '../../components/useAction';
@@ -262,7 +264,7 @@ function DuplicateWarning({ idNumber, selfId }: { idNumber?: string; selfId?: nu
       showIcon
       data-testid="id-duplicate"
       style={{ marginBottom: 16 }}
-      title={`该身份证号已经建档：${dup.name}（档案编号 ${dup.id}）。一人只建一份档案。`}
+      title={`该身份证号已经建档：${dup.name}（档案编号 ${fileNumber(dup.id)}）。一人只建一份档案。`}
       action={<Button size="small" onClick={() => navigate(`/files/${dup.id}`)}>打开原档案</Button>}
     />
   );
@@ -367,7 +369,7 @@ function MemberRow({ form, name, index, onRemove }: { form: FormInstance<FormVal
 function MemberMoney(p: { value?: number; onChange?(fen: number | undefined): void; id?: string; index: number }) {
   return (
     <span data-testid={`member-income-${p.index}`} title="成员月收入">
-      <MoneyInput value={p.value} onChange={p.onChange} id={p.id} />
+      <MoneyInput value={p.value} onChange={p.onChange} id={p.id} aria-label={`第 ${p.index + 1} 位成员月收入`} />
     </span>
   );
 }
@@ -444,6 +446,8 @@ export function FileFormPage({ id }: { id?: number }) {
   };
   const addRef = useRef<() => void>(() => undefined);
   useHotkey({ key: 'm', alt: true }, () => addRef.current());
+  // below 1200 px the household preview would squeeze the form: it moves above the form instead of beside it
+  const wide = Grid.useBreakpoint().xl !== false;
 
   const save = async (v: FormValues) => {
     const input = toInput(v);
@@ -466,6 +470,16 @@ export function FileFormPage({ id }: { id?: number }) {
 
   const title = editing ? `修改档案：${loaded?.name ?? ''}` : '新建困难职工档案';
   const cancelTo = editing ? `/files/${id}` : '/files';
+  const preview = (
+    <HouseholdPreview
+      maritalStatus={values.maritalStatus}
+      singleParent={values.singleParent}
+      members={values.members ?? []}
+      ownMonthlyIncomeFen={values.ownMonthlyIncomeFen}
+      hardshipCauses={values.hardshipCauses}
+      minLivingLineFen={line}
+    />
+  );
 
   return (
     <Form<FormValues>
@@ -491,6 +505,7 @@ export function FileFormPage({ id }: { id?: number }) {
             <Typography.Title level={4} style={{ margin: 0 }}>
               {title}
             </Typography.Title>
+            {!wide && preview}
 
             <Card size="small" title="基本信息">
               {!editing && <DuplicateWarning idNumber={idNumber} />}
@@ -727,18 +742,11 @@ export function FileFormPage({ id }: { id?: number }) {
             </div>
           </Space>
         </Col>
-        <Col flex="340px">
-          <div style={{ position: 'sticky', top: 16 }}>
-            <HouseholdPreview
-              maritalStatus={values.maritalStatus}
-              singleParent={values.singleParent}
-              members={values.members ?? []}
-              ownMonthlyIncomeFen={values.ownMonthlyIncomeFen}
-              hardshipCauses={values.hardshipCauses}
-              minLivingLineFen={line}
-            />
-          </div>
-        </Col>
+        {wide && (
+          <Col flex="340px">
+            <div style={{ position: 'sticky', top: 16 }}>{preview}</div>
+          </Col>
+        )}
       </Row>
     </Form>
   );

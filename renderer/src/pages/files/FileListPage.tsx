@@ -148,7 +148,8 @@ export function FileListPage() {
           data-testid="file-table"
           loading={busy}
           dataSource={rows}
-          scroll={{ x: 1150 }}
+          // fits the card at 1440 px (the unit column takes what is left); narrower screens scroll
+          scroll={{ x: 1100 }}
           locale={{ emptyText: filtered ? '没有符合条件的档案' : '还没有档案' }}
           onRow={(r) => ({
             onClick: () => navigate(`/files/${r.id}`),
@@ -181,24 +182,24 @@ export function FileListPage() {
             });
           }}
           columns={[
-            { title: '姓名', dataIndex: 'name', key: 'name', sorter: true, sortOrder: sortOrder('name'), width: 120,
+            { title: '姓名', dataIndex: 'name', key: 'name', sorter: true, sortOrder: sortOrder('name'), width: 110,
               render: (name: string, r) => (
                 <Space size={4}>
                   <Typography.Link>{name}</Typography.Link>
                   {r.excluded && <Tooltip title="有未解除的不予救助标记"><Tag color="volcano">不予救助</Tag></Tooltip>}
                 </Space>
               ) },
-            { title: '身份证号', dataIndex: 'idNumber', width: 170, render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{maskIdNumber(v)}</span> },
+            { title: '身份证号', dataIndex: 'idNumber', width: 175, render: (v: string) => <span style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{maskIdNumber(v)}</span> },
             { title: '单位', dataIndex: 'workUnit', key: 'workUnit', sorter: true, sortOrder: sortOrder('workUnit'), ellipsis: true },
-            { title: '家庭人口', dataIndex: 'householdSize', width: 85, align: 'right', render: (n: number) => `${n} 人` },
-            { title: '人均月收入', dataIndex: 'perCapitaIncomeFen', key: 'perCapitaIncome', sorter: true, sortOrder: sortOrder('perCapitaIncome'), width: 120, align: 'right',
+            { title: '家庭人口', dataIndex: 'householdSize', width: 80, align: 'right', render: (n: number) => `${n} 人` },
+            { title: '人均月收入', dataIndex: 'perCapitaIncomeFen', key: 'perCapitaIncome', sorter: true, sortOrder: sortOrder('perCapitaIncome'), width: 110, align: 'right',
               render: (fen: number) => formatYuan(fen) },
-            { title: '收入档次', dataIndex: 'tier', width: 215, render: (t: IncomeTier) => <TierTag tier={t} /> },
-            { title: '致困原因', dataIndex: 'hardshipCauses', width: 110, render: (cs: HardshipCause[]) => cs.map((c) => HARDSHIP_CAUSE_LABELS[c]).join('、') },
+            { title: '收入档次', dataIndex: 'tier', width: 190, render: (t: IncomeTier) => <TierTag tier={t} /> },
+            { title: '致困原因', dataIndex: 'hardshipCauses', width: 100, render: (cs: HardshipCause[]) => cs.map((c) => HARDSHIP_CAUSE_LABELS[c]).join('、') },
             {
               title: '状态',
               dataIndex: 'status',
-              width: 110,
+              width: 90,
               render: (s: FileStatus, f) => (
                 <>
                   <StatusTag status={s} />
@@ -206,7 +207,7 @@ export function FileListPage() {
                 </>
               ),
             },
-            { title: '更新时间', dataIndex: 'updatedAt', key: 'updatedAt', sorter: true, sortOrder: sortOrder('updatedAt'), width: 110,
+            { title: '更新时间', dataIndex: 'updatedAt', key: 'updatedAt', sorter: true, sortOrder: sortOrder('updatedAt'), width: 105,
               sortDirections: ['descend', 'ascend', 'descend'],
               render: (at: string) => <Tooltip title={localDateTime(new Date(at))}>{localDate(new Date(at))}</Tooltip> },
           ]}

@@ -164,6 +164,7 @@ export function ClosePage() {
                         <Space orientation="vertical" size={0}>
                           <MoneyField
                             testId={`count-${b.accountId}`}
+                            aria-label={`${b.accountName}${b.kind === 'cash' ? '盘点的库存现金' : '银行对账单余额'}`}
                             value={counts[b.accountId]}
                             onChange={(v) => setCounts((c) => ({ ...c, [b.accountId]: v }))}
                           />

@@ -166,10 +166,10 @@ export function VoucherDraftForm({ funds, accounts, onDirty, onDrafted, onPrint 
                     ]}
                     style={{ marginBottom: 12 }}
                   >
-                    <MoneyField testId={`voucher-line-debit-${i}`} />
+                    <MoneyField testId={`voucher-line-debit-${i}`} aria-label={`第 ${i + 1} 行借方金额`} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'creditFen']} style={{ marginBottom: 12 }}>
-                    <MoneyField testId={`voucher-line-credit-${i}`} />
+                    <MoneyField testId={`voucher-line-credit-${i}`} aria-label={`第 ${i + 1} 行贷方金额`} />
                   </Form.Item>
                   <Button type="text" danger icon={<DeleteOutlined />} aria-label="删除这一行" disabled={fields.length <= 2} onClick={() => (remove(field.name), onDirty(true))} />
                 </div>

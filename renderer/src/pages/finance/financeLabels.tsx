@@ -57,7 +57,7 @@ export function MonthPicker({ value, onChange, testId, allowFuture }: { value: s
 }
 
 /** MoneyInput inside a wrapper that carries the test id (the input is inside it); Form.Item's props pass through. */
-export function MoneyField({ testId, ...props }: { testId: string; value?: number; onChange?(fen: number | undefined): void; id?: string; disabled?: boolean }) {
+export function MoneyField({ testId, ...props }: { testId: string; value?: number; onChange?(fen: number | undefined): void; id?: string; disabled?: boolean; 'aria-label'?: string }) {
   return (
     <span data-testid={testId} style={{ display: 'inline-block' }}>
       <MoneyInput {...props} />

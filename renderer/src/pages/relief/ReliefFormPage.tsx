@@ -325,17 +325,17 @@ export function ReliefFormPage({ id }: { id?: number }) {
                 {category === 'illness' && (
                   <Row gutter={16}>
                     <Col span={8}>
-                      <Form.Item label={FACT_LABELS.medicalPersonalShareFen} name={['facts', 'medicalPersonalShareFen']} rules={[zodRule(F.medicalPersonalShareFen)]} extra="医保报销后本人承担的部分">
+                      <Form.Item htmlFor="fact-medical-share" label={FACT_LABELS.medicalPersonalShareFen} name={['facts', 'medicalPersonalShareFen']} rules={[zodRule(F.medicalPersonalShareFen)]} extra="医保报销后本人承担的部分">
                         <MoneyInput id="fact-medical-share" />
                       </Form.Item>
                     </Col>
                     <Col span={8}>
-                      <Form.Item label={FACT_LABELS.medicalAnnualSpendFen} name={['facts', 'medicalAnnualSpendFen']} rules={[zodRule(F.medicalAnnualSpendFen)]} extra="本年度全部医药费">
+                      <Form.Item htmlFor="fact-medical-spend" label={FACT_LABELS.medicalAnnualSpendFen} name={['facts', 'medicalAnnualSpendFen']} rules={[zodRule(F.medicalAnnualSpendFen)]} extra="本年度全部医药费">
                         <MoneyInput id="fact-medical-spend" />
                       </Form.Item>
                     </Col>
                     <Col span={8}>
-                      <Form.Item label={FACT_LABELS.hospitalOwedFen} name={['facts', 'hospitalOwedFen']} rules={[zodRule(F.hospitalOwedFen)]} extra="未参保者本年度欠医院的住院费">
+                      <Form.Item htmlFor="fact-hospital-owed" label={FACT_LABELS.hospitalOwedFen} name={['facts', 'hospitalOwedFen']} rules={[zodRule(F.hospitalOwedFen)]} extra="未参保者本年度欠医院的住院费">
                         <MoneyInput id="fact-hospital-owed" />
                       </Form.Item>
                     </Col>
@@ -344,7 +344,7 @@ export function ReliefFormPage({ id }: { id?: number }) {
                 {category === 'disaster' && (
                   <Row gutter={16}>
                     <Col span={10}>
-                      <Form.Item label={FACT_LABELS.disasterLossFen} name={['facts', 'disasterLossFen']} rules={[zodRule(F.disasterLossFen)]}>
+                      <Form.Item htmlFor="fact-disaster-loss" label={FACT_LABELS.disasterLossFen} name={['facts', 'disasterLossFen']} rules={[zodRule(F.disasterLossFen)]}>
                         <MoneyInput id="fact-disaster-loss" />
                       </Form.Item>
                     </Col>
@@ -358,7 +358,7 @@ export function ReliefFormPage({ id }: { id?: number }) {
                 {category === 'schooling' && (
                   <Row gutter={16}>
                     <Col span={10}>
-                      <Form.Item label={FACT_LABELS.schoolFeesFen} name={['facts', 'schoolFeesFen']} rules={[zodRule(F.schoolFeesFen)]} extra="每学年学费">
+                      <Form.Item htmlFor="fact-school-fees" label={FACT_LABELS.schoolFeesFen} name={['facts', 'schoolFeesFen']} rules={[zodRule(F.schoolFeesFen)]} extra="每学年学费">
                         <MoneyInput id="fact-school-fees" />
                       </Form.Item>
                     </Col>
@@ -380,6 +380,7 @@ export function ReliefFormPage({ id }: { id?: number }) {
                 <div data-testid="relief-amount">
                 <Form.Item
                   label="申请金额"
+                  htmlFor="relief-amount-input"
                   name="amountFen"
                   rules={[zodRule(R.amountFen)]}
                   required

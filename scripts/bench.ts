@@ -6,6 +6,7 @@ import { benchHistory } from '../test/bench/history';
 import { benchStatementOffThread } from '../test/bench/jobs';
 import { benchLedger, loadJournal } from '../test/bench/ledger';
 import { benchLoginPage } from '../test/bench/loginPage';
+import { benchScale } from '../test/bench/scale';
 import { measure } from '../test/bench/measure';
 import { makeCore } from '../test/fixtures/core';
 
@@ -14,6 +15,8 @@ const FILE_COUNT = Number(process.env.BENCH_FILES ?? 200_000);
 async function main(): Promise<void> {
   // BENCH_ONLY=jobs: only the statement PDF off the door's thread.
   if (process.env.BENCH_ONLY === 'jobs') return benchStatementOffThread();
+  // BENCH_ONLY=scale: only the lists and search at 1M files and 5M audit rows.
+  if (process.env.BENCH_ONLY === 'scale') return benchScale();
   // The login page in Chromium (needs `npm run build`); BENCH_ONLY=login-page measures only this.
   const door = await makeCore();
   try {
@@ -51,6 +54,8 @@ async function main(): Promise<void> {
   }
   // A 20,000-line statement PDF while the door answers other calls (issue 14).
   await benchStatementOffThread();
+  // Lists and search at 1M files and 5M audit rows, each beside its floor and its limit (issue 14).
+  await benchScale();
 }
 
 main().catch((e: unknown) => {

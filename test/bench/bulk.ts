@@ -3,6 +3,7 @@
 import type { Db } from '../../electron/db/open';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+// Given names as pairs (秀兰, 建国, …), one in five a single character.
 const GIVEN = '秀兰建国志强丽娟海燕桂英玉梅德明春华振华红霞小平金凤文博晓东淑珍永刚国庆丽华宏伟建华美玲国强';
 const CITIES = ['郑州', '洛阳', '开封', '新乡', '安阳', '焦作', '许昌', '南阳', '商丘', '信阳', '周口', '平顶山'];
 const TRADES = ['纺织机械', '拖拉机', '轴承', '化肥', '水泥', '棉纺', '钢铁', '煤矿机械', '玻璃', '造纸', '印染', '电缆', '卷烟', '面粉', '矿山机器'];
@@ -36,8 +37,8 @@ export function bulkFiles(db: Db, count: number, until: Date, userId: number): v
   withoutIndexes(db, 'worker_files', () => {
     db.exec(`${counter(count)}, g AS (
       SELECT i,
-        substr('${SURNAMES}', (i * 7) % ${surnames} + 1, 1) || substr('${GIVEN}', (i * 13) % ${given} + 1, 1)
-          || CASE WHEN i % 5 = 0 THEN '' ELSE substr('${GIVEN}', (i * 31) % ${given} + 1, 1) END AS name,
+        substr('${SURNAMES}', (i * 7) % ${surnames} + 1, 1)
+          || CASE WHEN i % 5 = 0 THEN substr('${GIVEN}', (i * 31) % ${given} + 1, 1) ELSE substr('${GIVEN}', 2 * ((i * 13) % ${given / 2}) + 1, 2) END AS name,
         '410' || printf('%015d', i) AS id_number,
         '13' || printf('%09d', (i * 7919) % 1000000000) AS phone,
         (i * 48271) % 400000 AS income,

@@ -76,8 +76,11 @@ export function listFiles(db: Db, q: ListQuery, minLivingLineFen: number): Paged
   const pageWhere = filterSql(q, minLivingLineFen, params, true);
   const countWhere = filterSql(q, minLivingLineFen, params, false);
   // A cause is counted from its own index (cause, file_id), joined to the file only for other filters.
-  const countFrom = q.cause ? 'FROM worker_file_causes c JOIN worker_files f ON f.id = c.file_id' : 'FROM worker_files f';
-  if (q.cause) countWhere.unshift('c.cause = @cause');
+  let countFrom = 'FROM worker_files f';
+  if (q.cause) {
+    countFrom = countWhere.length ? 'FROM worker_file_causes c JOIN worker_files f ON f.id = c.file_id' : 'FROM worker_file_causes c';
+    countWhere.unshift('c.cause = @cause');
+  }
   const count = boundedCount(db, `${countFrom} ${clauseOf(countWhere)}`, params);
   const direction = q.order === 'asc' ? 'ASC' : 'DESC';
   const rows = db

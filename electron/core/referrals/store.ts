@@ -123,23 +123,38 @@ export function seekerTextCondition(raw: string, params: Record<string, unknown>
 const PRIORITY_SQL = `CASE WHEN f.employment_status = 'laid_off' AND f.model_worker_level <> 'none' THEN 0
   WHEN f.employment_status = 'laid_off' THEN 1 ELSE 2 END`;
 
+/** Up to this many matches a search sorts them; beyond, it walks the seekers' index and keeps the matching ones. */
+const SORTED_MATCHES = 1_000;
+
 /**
  * Active worker files as job seekers: laid-off model workers, then other laid-off workers, then the rest; by name.
- * Without a search the page is read in order from worker_files_seekers (named, since the planner would rather
- * take the status index and sort every active file); a search reads its few matches and sorts those.
+ * The list is read in order from worker_files_seekers (named, since the planner would rather take the status
+ * index and sort every active file). A search is counted through its own indexes (the status written `+status`
+ * so it cannot drive); a few matches are then fetched and sorted, many are found by walking the seekers' index.
  */
 export function listSeekers(db: Db, q: SeekerQuery): Paged<JobSeeker> {
-  const where = ["f.status = 'active'"];
+  const filters: string[] = [];
   const params: Record<string, unknown> = {};
-  if (q.laidOffOnly) where.push("f.employment_status = 'laid_off'");
-  if (q.q) where.push(`(${seekerTextCondition(q.q, params)})`);
-  const select = `SELECT f.id, f.name, f.sex, f.birth_date, f.phone, f.work_unit, f.employment_status, f.model_worker_level,
-    ${PRIORITY_SQL} AS priority,
+  if (q.laidOffOnly) filters.push("f.employment_status = 'laid_off'");
+  if (q.q) filters.push(`(${seekerTextCondition(q.q, params)})`);
+  const count = boundedCount(db, `FROM worker_files f WHERE ${[q.q ? "+f.status = 'active'" : "f.status = 'active'", ...filters].join(' AND ')}`, params);
+  const sortMatches = q.q !== undefined && count.total <= SORTED_MATCHES;
+  const where = [sortMatches ? "+f.status = 'active'" : "f.status = 'active'", ...filters].join(' AND ');
+  // The page is chosen first and only its rows get their referral counts, not every match being sorted.
+  const rows = db
+    .prepare(
+      `SELECT f.id, f.name, f.sex, f.birth_date, f.phone, f.work_unit, f.employment_status, f.model_worker_level, page.priority,
     (SELECT count(*) FROM job_referrals r WHERE r.file_id = f.id) AS referral_count,
     (SELECT count(*) FROM job_referrals r WHERE r.file_id = f.id AND r.outcome = 'pending') AS pending_count,
     (SELECT count(*) FROM job_referrals r WHERE r.file_id = f.id AND r.outcome = 'hired') AS hired_count
-  FROM worker_files f ${q.q ? '' : 'INDEXED BY worker_files_seekers'}`;
-  return paged<SeekerRow, JobSeeker>(db, select, 'worker_files f', where, params, 'priority, f.name_pinyin, f.name, f.id', q.page, q.pageSize, toSeeker);
+  FROM (SELECT f.id, ${PRIORITY_SQL} AS priority, f.name_pinyin, f.name
+    FROM worker_files f ${sortMatches ? '' : 'INDEXED BY worker_files_seekers'} WHERE ${where}
+    ORDER BY priority, f.name_pinyin, f.name, f.id LIMIT @limit OFFSET @offset) page
+  JOIN worker_files f ON f.id = page.id
+  ORDER BY page.priority, page.name_pinyin, page.name, page.id`,
+    )
+    .all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as SeekerRow[];
+  return { ...count, rows: rows.map(toSeeker) };
 }
 
 export interface ReferralQuery {

@@ -73,11 +73,11 @@ export function LedgerTab() {
         dataSource={l?.done ?? []}
         data-testid="monitor-ledger-visits"
         columns={[
-          { title: '日期', dataIndex: 'visitDate' },
-          { title: '姓名', dataIndex: 'name' },
-          { title: '类别', render: (_: unknown, v) => visitKindText(v.kind, v.occasion) },
-          { title: '方式', render: (_: unknown, v) => VISIT_METHOD_LABELS[v.method] },
-          { title: '走访人', dataIndex: 'visitor' },
+          { title: '日期', dataIndex: 'visitDate', width: 110 },
+          { title: '姓名', dataIndex: 'name', width: 90 },
+          { title: '类别', width: 100, render: (_: unknown, v) => visitKindText(v.kind, v.occasion) },
+          { title: '方式', width: 70, render: (_: unknown, v) => VISIT_METHOD_LABELS[v.method] },
+          { title: '走访人', dataIndex: 'visitor', width: 90 },
           { title: '情况', dataIndex: 'findings' },
           { title: '问题与帮扶', render: (_: unknown, v) => [v.problems, v.helpArranged].filter(Boolean).join('；') || '—' },
           {
@@ -85,7 +85,7 @@ export function LedgerTab() {
             align: 'right',
             render: (_: unknown, v) => (v.perCapitaBeforeFen === v.perCapitaAfterFen ? formatYuan(v.perCapitaAfterFen) : `${formatYuan(v.perCapitaBeforeFen)} → ${formatYuan(v.perCapitaAfterFen)}`),
           },
-          { title: '下次回访', dataIndex: 'nextDate' },
+          { title: '下次回访', dataIndex: 'nextDate', width: 110 },
         ]}
       />
       <Typography.Title level={5}>逾期未回访</Typography.Title>

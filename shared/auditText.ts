@@ -63,7 +63,9 @@ export function auditSentence(row: Pick<AuditRow, 'channel' | 'channelTitle' | '
     const detail = rest === '' || rest === '{}' ? null : rest;
     // a refusal with a handler's own note ("xxx 密码错误") reads as its reason plus that note
     const note = detail !== null && !looksLikeJson(detail) ? `（${detail}）` : '';
-    return { text: `“${row.channelTitle}”未执行：${reason}${note}`, detail: note === '' ? detail : null };
+    // a reason that already names the operation (“用户列表”需要管理员角色…) is not prefixed with it again
+    const head = reason.includes(`“${row.channelTitle}”`) ? '' : `“${row.channelTitle}”未执行：`;
+    return { text: `${head}${reason}${note}`, detail: note === '' ? detail : null };
   }
   if (row.channel === 'settings.update') return { text: readableSettingsSummary(row.summary), detail: null };
   if (looksLikeJson(row.summary)) return { text: row.channelTitle, detail: row.summary };

@@ -42,7 +42,7 @@ describe('readable audit rows', () => {
   it('says in Chinese what was refused and why, keeping the raw input only as detail', async () => {
     const forbidden = (await all({ channel: 'users.list' }))[0]!;
     const s = auditSentence(forbidden);
-    expect(s.text).toBe(`“${forbidden.channelTitle}”未执行：“${forbidden.channelTitle}”需要管理员角色，您没有这个权限。`);
+    expect(s.text).toBe(`“${forbidden.channelTitle}”需要管理员角色，您没有这个权限。`);
     expect(s.text).not.toMatch(/[{}]/);
     const invalid = (await all({ channel: 'settings.update', outcome: 'refused' }))[0]!;
     const v = auditSentence(invalid);

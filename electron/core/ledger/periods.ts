@@ -1,3 +1,4 @@
+import { formatChineseDate } from '../../../shared/dates';
 import { fail } from '../../../shared/errors';
 import { monthLabel, nextMonth } from '../../../shared/months';
 import type { Db } from '../../db/open';
@@ -30,7 +31,7 @@ export function isMonthClosed(db: Db, month: string): boolean {
 export function assertPostable(db: Db, date: string, what: string): void {
   const lock = lockedThrough(db);
   if (lock !== null && date.slice(0, 7) <= lock) {
-    fail('RULE', `${monthLabel(lock)}及以前的月份已结账，不能再登记日期为 ${date} 的${what}。如需更正，请在未结账月份做冲销或补记；确需改动已结账月份，须由工会主席反结账。`);
+    fail('RULE', `${monthLabel(lock)}及以前的月份已结账，不能再登记日期为 ${formatChineseDate(date)} 的${what}。如需更正，请在未结账月份做冲销或补记；确需改动已结账月份，须由工会主席反结账。`);
   }
 }
 

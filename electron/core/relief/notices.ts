@@ -1,5 +1,5 @@
 import type { ReliefNotice, ReliefNoticeLine } from '../../../shared/contract/relief';
-import { addDays, localDate } from '../../../shared/dates';
+import { addDays, formatChineseDate, localDate } from '../../../shared/dates';
 import { fail } from '../../../shared/errors';
 import { maskIdNumber } from '../../../shared/idcard';
 import type { ReliefCategory, ReliefStatus } from '../../../shared/relief';
@@ -153,7 +153,7 @@ export function resolveObjection(ctx: HandlerContext, lineId: number, upheld: bo
 export function concludeNotice(ctx: HandlerContext, id: number): ReliefNotice {
   const n = loadNotice(ctx.db, id);
   if (n.concludedAt) fail('CONFLICT', `公示 ${n.number} 已经确认过`);
-  if (localDate(ctx.now) <= n.endDate) fail('RULE', `公示期到 ${n.endDate} 才结束，期满后才能确认发放`);
+  if (localDate(ctx.now) <= n.endDate) fail('RULE', `公示期到 ${formatChineseDate(n.endDate)} 才结束，期满后才能确认发放`);
   let released = 0;
   for (const l of n.lines) {
     if (l.status !== 'in_notice' || standing(l)) continue;

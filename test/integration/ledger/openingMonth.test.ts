@@ -35,6 +35,10 @@ describe('the month a page opens on', () => {
     expect(await opening('u_staff')).toBe('2026-10');
     await close('2026-10');
     expect(await opening('u_finance')).toBe('2026-11');
+    // a date in prose reads 2026年10月15日
+    const late = await core.call('ledger.donate', { donorId: 1, date: '2026-10-15', amountFen: 1_000, method: 'cash', fundId: 1 }, await login('u_finance'));
+    expect(late).toMatchObject({ ok: false, error: { code: 'RULE' } });
+    if (!late.ok) expect(late.error.message).toContain('不能再登记日期为 2026年10月15日 的');
   });
 
   it('moves to this month once last month is closed', async () => {

@@ -26,8 +26,8 @@ export function monthFromQuery(): string | null {
   const m = q ? new URLSearchParams(q).get('month') : null;
   return m && /^\d{4}-(0[1-9]|1[0-2])$/.test(m) && m <= thisMonth() ? m : null;
 }
-/** '2026-03' → '2026年3月' */
-export const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+/** '2026-03' → '2026年3月' (the one shared helper) */
+export { monthLabel } from '../../../../shared/months';
 export const dateTime = (iso: string) => localDateTime(new Date(iso));
 
 /** Money in a table cell or a sentence: ¥1,234.56, digits lined up. */

@@ -19,8 +19,8 @@ export const APPROVERS = ['director'] as const;
 export const today = () => dayjs(localDate(new Date()));
 export const todayIso = () => localDate(new Date());
 export const thisMonth = () => localDate(new Date()).slice(0, 7);
-/** '2026-03' → '2026年3月' */
-export const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+/** '2026-03' → '2026年3月' (the one shared helper) */
+export { monthLabel } from '../../../../shared/months';
 
 export const itemLabel = (i: Pick<Item, 'name' | 'spec'>) => (i.spec ? `${i.name}（${i.spec}）` : i.name);
 

@@ -34,7 +34,7 @@ const SELECT = `SELECT f.id, f.name, f.work_unit, f.phone, f.status, f.risk_flag
   (SELECT MAX(visit_date) FROM file_revisits v WHERE v.file_id = f.id) AS last_visit
   FROM worker_files f LEFT JOIN users u ON u.id = f.responsible_user_id`;
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 function toScheduleRow(r: ScheduleDbRow, s: ScheduleSettings, today: string): ScheduleRow {
   const warning = r.status === 'active' ? warningLevel(r.risk_flag, r.per_capita_income_fen, s.minLivingLineFen) : null;

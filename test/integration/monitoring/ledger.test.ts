@@ -6,7 +6,7 @@ import { household, INCOME, makeWorld, singleFile, visit, type MonitoringWorld }
 
 const pdfs = pdfWorkspace('monitoring-ledger-');
 let w: MonitoringWorld;
-const f = {} as Record<'visited' | 'missed' | 'flagged' | 'exited' | 'later', { id: number; name: string }>;
+const f = {} as Record<'visited' | 'missed' | 'flagged' | 'exited' | 'later' | 'late', { id: number; name: string }>;
 
 const ids = (rows: ({ fileId: number } | { id: number })[]) => rows.map((r) => ('fileId' in r ? r.fileId : r.id)).sort((a, b) => a - b);
 
@@ -17,11 +17,15 @@ beforeAll(async () => {
   f.flagged = await singleFile(w, INCOME.comfortable);
   f.exited = await singleFile(w, INCOME.comfortable);
   f.later = await singleFile(w, INCOME.comfortable); // due in March
+  f.late = await singleFile(w, INCOME.none);
+  await w.ok('staff', 'monitoring.recordVisit', visit(f.late.id, '2026-09-10', { nextDate: '2026-10-10' }));
   await w.at('2026-10-08');
   await w.ok('staff', 'monitoring.recordVisit', visit(f.visited.id, '2026-10-08', { household: household(INCOME.orange), problems: '孩子上学费用', helpArranged: '转介助学' }));
   await w.ok('staff', 'monitoring.setWarning', { fileId: f.flagged.id, flag: 'red', reason: '突发重病住院' });
   await w.ok('director', 'files.exit', { id: f.exited.id, reason: '已稳定就业，收入超过低保线两倍' });
   await w.at('2026-11-03');
+  // Due on 10 October, visited only on 2 November: the schedule today has moved on to December.
+  await w.ok('staff', 'monitoring.recordVisit', visit(f.late.id, '2026-11-02'));
 });
 afterAll(() => w.core.close());
 
@@ -29,9 +33,14 @@ describe('monthly monitoring ledger (台账)', () => {
   it('lists the month’s due, done and overdue revisits, changes of risk and exits', async () => {
     const l = await w.ok('staff', 'monitoring.ledger', { month: '2026-10' });
     // The red warning on 8 October brought the flagged file's revisit forward to 10 October.
-    expect(ids(l.due)).toEqual(ids([f.missed, f.flagged]));
+    expect(ids(l.due)).toEqual(ids([f.missed, f.flagged, f.late, f.visited]));
+    // Visited two days ahead of its first due date (a month from creation): due and done in time.
+    expect(l.due.find((r) => r.fileId === f.visited.id)).toMatchObject({ dueDate: '2026-10-10', overdueDays: 0 });
     expect(l.done.map((v) => [v.fileId, v.visitDate])).toEqual([[f.visited.id, '2026-10-08']]);
-    expect(ids(l.overdue)).toEqual(ids([f.missed, f.flagged]));
+    expect(ids(l.overdue)).toEqual(ids([f.missed, f.flagged, f.late]));
+    // Late by 23 days when it was made; 21 days overdue at the end of October.
+    expect(l.due.find((r) => r.fileId === f.late.id)).toMatchObject({ dueDate: '2026-10-10', lastVisitDate: '2026-09-10', overdueDays: 23 });
+    expect(l.overdue.find((r) => r.fileId === f.late.id)).toMatchObject({ dueDate: '2026-10-10', overdueDays: 21 });
     expect(l.riskChanges.map((e) => [e.fileId, e.warningBefore, e.warningAfter])).toEqual([
       [f.visited.id, null, 'orange'],
       [f.flagged.id, null, 'red'],
@@ -41,6 +50,8 @@ describe('monthly monitoring ledger (台账)', () => {
     expect([empty.due, empty.done, empty.overdue, empty.riskChanges, empty.exits].every((x) => x.length === 0)).toBe(true);
     const next = await w.ok('staff', 'monitoring.ledger', { month: '2026-11' });
     expect(ids(next.due)).toEqual([f.visited.id]);
+    expect(next.done.map((v) => v.fileId)).toEqual([f.late.id]);
+    expect(next.overdue.map((r) => r.fileId)).not.toContain(f.late.id);
   });
 
   it('prints as a PDF naming the visited worker and the overdue one', async () => {

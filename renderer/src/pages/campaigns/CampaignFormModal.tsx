@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { CAMPAIGN_GROUP_LABELS, CAMPAIGN_GROUPS, CAMPAIGN_KIND_LABELS, CAMPAIGN_KINDS, type CampaignGroup, type CampaignKind } from '../../../../shared/campaign';
 import type { Campaign, CampaignFund } from '../../../../shared/contract/campaigns';
+import { localDate } from '../../../../shared/dates';
 import { formatYuan } from '../../../../shared/money';
 import { invoke } from '../../api';
 import { MoneyInput } from '../../components/MoneyInput';
@@ -16,19 +17,33 @@ interface Values {
   fundId: number;
   budgetFen: number;
   note?: string;
-  groups: { group: CampaignGroup; standardFen: number; budgetFen?: number }[];
+  groups: { group?: CampaignGroup; standardFen?: number; budgetFen?: number }[];
 }
 
-/** Seed 000: 500 yuan a head for hard-up workers and migrant workers. */
-const DEFAULT_GROUPS: Values['groups'] = [
-  { group: 'hardship', standardFen: 50_000 },
-  { group: 'migrant', standardFen: 50_000 },
-];
+/** Seed 000: hard-up workers and migrant workers; their standards come from the settings. */
+const DEFAULT_GROUPS: Values['groups'] = [{ group: 'hardship' }, { group: 'migrant' }];
 
 export function CampaignFormModal({ open, campaign, onClose, onSaved }: { open: boolean; campaign: Campaign | null; onClose(): void; onSaved(c: Campaign): void }) {
   const [form] = Form.useForm<Values>();
   const [funds, setFunds] = useState<CampaignFund[]>([]);
   const { busy, run } = useAction();
+  const [standards, setStandards] = useState<Record<CampaignGroup, number> | null>(null);
+  const dates = Form.useWatch('dates', form);
+  const startDate = dates?.[0]?.format('YYYY-MM-DD') ?? localDate(new Date());
+
+  // The default standards in force on the start date, for the groups whose amount the author has not typed.
+  useEffect(() => {
+    if (!open) return;
+    void run(() => invoke('campaigns.standards', { date: startDate })).then((s) => s && setStandards(s));
+  }, [open, startDate, run]);
+  const fillStandards = (only?: number) => {
+    if (!standards || campaign) return;
+    const groups = (form.getFieldValue('groups') as Values['groups'] | undefined) ?? [];
+    groups.forEach((g, i) => {
+      if ((only === undefined || only === i) && g.group && !form.isFieldTouched(['groups', i, 'standardFen'])) form.setFieldValue(['groups', i, 'standardFen'], standards[g.group]);
+    });
+  };
+  useEffect(fillStandards, [standards]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     if (!open) return;
@@ -58,7 +73,7 @@ export function CampaignFormModal({ open, campaign, onClose, onSaved }: { open: 
       fundId: v.fundId,
       budgetFen: v.budgetFen,
       note: v.note ?? '',
-      groups: v.groups.map((g) => ({ group: g.group, standardFen: g.standardFen, budgetFen: g.budgetFen ?? null })),
+      groups: v.groups.map((g) => ({ group: g.group!, standardFen: g.standardFen!, budgetFen: g.budgetFen ?? null })),
     };
     const saved = await run(() => (campaign ? invoke('campaigns.update', { id: campaign.id, campaign: input }) : invoke('campaigns.create', input)), '活动已保存');
     if (saved) onSaved(saved);
@@ -82,7 +97,7 @@ export function CampaignFormModal({ open, campaign, onClose, onSaved }: { open: 
           <Form.Item label="资金来源" name="fundId" rules={[{ required: true, message: '请选择资金来源' }]}>
             <Select style={{ width: 260 }} options={funds.map((f) => ({ value: f.id, label: `${f.name}（余额 ${formatYuan(f.balanceFen)}）` }))} />
           </Form.Item>
-          <Form.Item label="总预算" name="budgetFen" rules={[{ required: true, message: '请填写总预算' }]}>
+          <Form.Item label="总预算" name="budgetFen" htmlFor="campaign-budget" rules={[{ required: true, message: '请填写总预算' }]}>
             <MoneyInput id="campaign-budget" />
           </Form.Item>
         </Space>
@@ -93,7 +108,12 @@ export function CampaignFormModal({ open, campaign, onClose, onSaved }: { open: 
               {fields.map((f) => (
                 <Space key={f.key} align="start">
                   <Form.Item name={[f.name, 'group']} rules={[{ required: true, message: '请选择类别' }]}>
-                    <Select style={{ width: 150 }} options={CAMPAIGN_GROUPS.map((g) => ({ value: g, label: CAMPAIGN_GROUP_LABELS[g] }))} placeholder="帮扶对象" />
+                    <Select
+                      style={{ width: 150 }}
+                      options={CAMPAIGN_GROUPS.map((g) => ({ value: g, label: CAMPAIGN_GROUP_LABELS[g] }))}
+                      placeholder="帮扶对象"
+                      onChange={() => setTimeout(() => fillStandards(f.name))}
+                    />
                   </Form.Item>
                   <Form.Item name={[f.name, 'standardFen']} rules={[{ required: true, message: '请填写每人标准' }]}>
                     <MoneyInput />
@@ -105,7 +125,7 @@ export function CampaignFormModal({ open, campaign, onClose, onSaved }: { open: 
                 </Space>
               ))}
               {fields.length < CAMPAIGN_GROUPS.length && (
-                <Button icon={<PlusOutlined />} onClick={() => add({ standardFen: 50_000 })}>
+                <Button icon={<PlusOutlined />} onClick={() => add({})}>
                   增加帮扶对象
                 </Button>
               )}

@@ -321,7 +321,7 @@ function ReceiveForm({ mode, onDirty }: { mode: Mode; onDirty(d: boolean): void 
                         ]}
                         style={{ marginBottom: 12 }}
                       >
-                        <ValueField testId={`receive-line-value-${i}`} />
+                        <ValueField testId={`receive-line-value-${i}`} aria-label={`第 ${i + 1} 行${mode === 'donation' ? '估价单价' : '单价'}`} />
                       </Form.Item>
                       <Form.Item
                         name={[field.name, 'expiryDate']}
@@ -431,7 +431,7 @@ function ReceiveForm({ mode, onDirty }: { mode: Mode; onDirty(d: boolean): void 
 const GRID = 'minmax(200px, 2fr) 130px 200px 150px 110px 32px';
 
 /** MoneyInput inside a wrapper that carries the test id; Form.Item's props pass through. */
-function ValueField({ testId, ...props }: { testId: string; value?: number; onChange?(fen: number | undefined): void; id?: string }) {
+function ValueField({ testId, ...props }: { testId: string; value?: number; onChange?(fen: number | undefined): void; id?: string; 'aria-label'?: string }) {
   return (
     <span data-testid={testId} style={{ display: 'inline-block' }}>
       <MoneyInput {...props} />

@@ -1,5 +1,6 @@
 // Vocabularies of campaigns (送温暖 / 春节慰问 / 金秋助学), DOMAIN §4 and seed 000.
 import type { ReliefCategory } from './relief';
+import type { SettingKey, Settings } from './settings';
 
 export const CAMPAIGN_KINDS = ['warmth', 'spring_festival', 'schooling', 'other'] as const;
 export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
@@ -49,6 +50,25 @@ export const CAMPAIGN_GROUP_LABELS: Record<CampaignGroup, string> = {
   school_senior: '助学·高中（中职）',
   school_college: '助学·大学（高职）',
 };
+
+/** The setting holding each group's default per-person standard. */
+export const CAMPAIGN_STANDARD_SETTING: Record<CampaignGroup, SettingKey & `campaignStandard${string}Fen`> = {
+  hardship: 'campaignStandardHardshipFen',
+  model_national: 'campaignStandardModelNationalFen',
+  model_provincial: 'campaignStandardModelProvincialFen',
+  model_city: 'campaignStandardModelCityFen',
+  migrant: 'campaignStandardMigrantFen',
+  illness: 'campaignStandardIllnessFen',
+  schooling: 'campaignStandardSchoolingFen',
+  disaster: 'campaignStandardDisasterFen',
+  school_primary: 'campaignStandardSchoolPrimaryFen',
+  school_junior: 'campaignStandardSchoolJuniorFen',
+  school_senior: 'campaignStandardSchoolSeniorFen',
+  school_college: 'campaignStandardSchoolCollegeFen',
+};
+/** Every group's default standard under these settings. */
+export const defaultStandards = (s: Settings): Record<CampaignGroup, number> =>
+  Object.fromEntries(CAMPAIGN_GROUPS.map((g) => [g, s[CAMPAIGN_STANDARD_SETTING[g]]])) as Record<CampaignGroup, number>;
 
 /**
  * The school-level groups of 金秋助学. The files record that a child studies, not at which level, so

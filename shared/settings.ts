@@ -38,6 +38,19 @@ export const settingsSchema = z.object({
   materialExpiryWarnDays: whole('临期预警天数', 1, 365),
   // Campaigns (issue 12): whether a festival condolence (送温暖/春节慰问) counts as the family's yearly relief.
   campaignFestivalCountsYearly: z.boolean('请选择节日慰问是否计入每年一次'),
+  // Default per-person standards by target group: a new campaign's groups start from those in force on its start date.
+  campaignStandardHardshipFen: fen('困难企业职工慰问标准').min(1, '困难企业职工慰问标准不能为 0'),
+  campaignStandardMigrantFen: fen('困难农民工慰问标准').min(1, '困难农民工慰问标准不能为 0'),
+  campaignStandardModelNationalFen: fen('全国劳模慰问标准').min(1, '全国劳模慰问标准不能为 0'),
+  campaignStandardModelProvincialFen: fen('省级劳模慰问标准').min(1, '省级劳模慰问标准不能为 0'),
+  campaignStandardModelCityFen: fen('市级劳模慰问标准').min(1, '市级劳模慰问标准不能为 0'),
+  campaignStandardIllnessFen: fen('因病致困慰问标准').min(1, '因病致困慰问标准不能为 0'),
+  campaignStandardSchoolingFen: fen('因学致困慰问标准').min(1, '因学致困慰问标准不能为 0'),
+  campaignStandardDisasterFen: fen('因灾致困慰问标准').min(1, '因灾致困慰问标准不能为 0'),
+  campaignStandardSchoolPrimaryFen: fen('助学·小学慰问标准').min(1, '助学·小学慰问标准不能为 0'),
+  campaignStandardSchoolJuniorFen: fen('助学·初中慰问标准').min(1, '助学·初中慰问标准不能为 0'),
+  campaignStandardSchoolSeniorFen: fen('助学·高中（中职）慰问标准').min(1, '助学·高中（中职）慰问标准不能为 0'),
+  campaignStandardSchoolCollegeFen: fen('助学·大学（高职）慰问标准').min(1, '助学·大学（高职）慰问标准不能为 0'),
   // Backups (issue 11). The extra folder is checked on save (absolute, exists, writable) by the core.
   backupExtraFolder: text('备用备份文件夹', 260),
   backupKeepDaily: whole('保留每日备份份数', 1, 365),
@@ -82,6 +95,19 @@ export const SETTING_DEFAULTS: Settings = {
   hardshipLossFen: 2_000_000, // 自负医药费或家庭因灾害造成财产损失金额达2万元以上 (000 §一(四))
   materialExpiryWarnDays: 30,
   campaignFestivalCountsYearly: false, // condolence is not relief for a cause; schooling drives always count
+  // Model-worker and school-level amounts are the centre's own (000 only says 按标准); these are starting values.
+  campaignStandardHardshipFen: 50_000, // 500元/人 (000 §三)
+  campaignStandardMigrantFen: 50_000, // 500元/人 (000 §三)
+  campaignStandardModelNationalFen: 200_000,
+  campaignStandardModelProvincialFen: 150_000,
+  campaignStandardModelCityFen: 100_000,
+  campaignStandardIllnessFen: 50_000,
+  campaignStandardSchoolingFen: 50_000,
+  campaignStandardDisasterFen: 50_000,
+  campaignStandardSchoolPrimaryFen: 50_000,
+  campaignStandardSchoolJuniorFen: 80_000,
+  campaignStandardSchoolSeniorFen: 100_000,
+  campaignStandardSchoolCollegeFen: 200_000,
   backupExtraFolder: '', // none: backups only beside the database until the admin names a second disk
   backupKeepDaily: 30,
   backupKeepMonthly: 12,
@@ -122,6 +148,18 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   hardshipLossFen: '自负医药费或灾害损失达（元）可认定困难',
   materialExpiryWarnDays: '物资到期前多少天预警',
   campaignFestivalCountsYearly: '节日慰问（送温暖、春节慰问）计入“每年救助一次”',
+  campaignStandardHardshipFen: '困难企业职工每人慰问标准（元）',
+  campaignStandardMigrantFen: '困难农民工每人慰问标准（元）',
+  campaignStandardModelNationalFen: '全国劳模每人慰问标准（元）',
+  campaignStandardModelProvincialFen: '省级劳模每人慰问标准（元）',
+  campaignStandardModelCityFen: '市级劳模每人慰问标准（元）',
+  campaignStandardIllnessFen: '因病致困每人慰问标准（元）',
+  campaignStandardSchoolingFen: '因学致困每人慰问标准（元）',
+  campaignStandardDisasterFen: '因灾致困每人慰问标准（元）',
+  campaignStandardSchoolPrimaryFen: '助学·小学每人慰问标准（元）',
+  campaignStandardSchoolJuniorFen: '助学·初中每人慰问标准（元）',
+  campaignStandardSchoolSeniorFen: '助学·高中（中职）每人慰问标准（元）',
+  campaignStandardSchoolCollegeFen: '助学·大学（高职）每人慰问标准（元）',
   backupExtraFolder: '备份另存到（第二块磁盘或U盘上的文件夹，留空表示不另存）',
   backupKeepDaily: '保留最近几天的每日备份（份）',
   backupKeepMonthly: '保留最近几个月的月备份（份）',

@@ -20,7 +20,8 @@ const base64 = z
 export const campaignGroupInput = z
   .object({
     group: z.enum(CAMPAIGN_GROUPS, '请选择帮扶对象类别'),
-    standardFen: fen('慰问标准').min(1, '请填写每人慰问标准'),
+    /** Null takes the group's default standard from the settings in force on the campaign's start date. */
+    standardFen: fen('慰问标准').min(1, '请填写每人慰问标准').nullable().default(null),
     /** The group's share of the budget; null when the group has no sub-budget of its own. */
     budgetFen: fen('分项预算').nullable(),
   })
@@ -50,6 +51,12 @@ export const campaignChannels = {
     kind: 'read',
   }),
   'campaigns.funds': channel<CampaignFund[]>()({ title: '可用于慰问的资金', input: emptyInput, access: READERS, kind: 'read' }),
+  'campaigns.standards': channel<Record<CampaignGroup, number>>()({
+    title: '各类帮扶对象的默认慰问标准',
+    input: z.object({ date: isoDate }).strict(),
+    access: BUILDERS,
+    kind: 'read',
+  }),
   'campaigns.get': channel<Campaign>()({ title: '查看慰问活动', input: z.object({ id }).strict(), access: READERS, kind: 'read' }),
   'campaigns.create': channel<Campaign>()({ title: '新建慰问活动', input: campaignInput, access: BUILDERS, kind: 'write' }),
   'campaigns.update': channel<Campaign>()({

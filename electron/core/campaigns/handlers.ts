@@ -1,5 +1,5 @@
 import type { campaignChannels, CampaignLine } from '../../../shared/contract/campaigns';
-import { CAMPAIGN_GROUP_LABELS, CAMPAIGN_KIND_CATEGORY, CAMPAIGN_KIND_LABELS } from '../../../shared/campaign';
+import { CAMPAIGN_GROUP_LABELS, CAMPAIGN_KIND_CATEGORY, CAMPAIGN_KIND_LABELS, defaultStandards, type CampaignGroup } from '../../../shared/campaign';
 import { localDate } from '../../../shared/dates';
 import { fail } from '../../../shared/errors';
 import { incomeTier } from '../../../shared/household';
@@ -12,6 +12,7 @@ import { renderPdf } from '../../pdf/render';
 import { renderOffThread } from '../../jobs/pool';
 import { Deferred, type HandlerContext } from '../context';
 import { getFileRow } from '../files/store';
+import { settingsOn } from '../settings/store';
 import type { HandlerMap } from '../handler';
 import { fundBalance, getFund } from '../ledger/books';
 import { formatNumber, nextNumber } from '../numbering';
@@ -25,7 +26,7 @@ import { BATCH_SELECT, CAMPAIGN_SELECT, LINE_SELECT, toBatch, toCampaignSummary,
 import { campaignFacts, getCampaignRow, groupsOf, loadCampaign, recordDecision } from './store';
 
 const ENTITY = 'campaign';
-type CampaignInput = { name: string; kind: CampaignRow['kind']; startDate: string; endDate: string; groups: { group: string; standardFen: number; budgetFen: number | null }[]; budgetFen: number; fundId: number; note: string };
+type CampaignInput = { name: string; kind: CampaignRow['kind']; startDate: string; endDate: string; groups: { group: CampaignGroup; standardFen: number | null; budgetFen: number | null }[]; budgetFen: number; fundId: number; note: string };
 
 /** The campaign's money must be the kind its fund may pay (专款专用). */
 function assertFundFits(ctx: HandlerContext, input: CampaignInput): void {
@@ -38,12 +39,15 @@ function assertFundFits(ctx: HandlerContext, input: CampaignInput): void {
 }
 
 function writeGroups(ctx: HandlerContext, campaignId: number, input: CampaignInput): void {
+  // A group without its own standard takes the default in force on the campaign's start date.
+  const defaults = defaultStandards(settingsOn(ctx.db, input.startDate));
+  const groups = input.groups.map((g) => ({ ...g, standardFen: g.standardFen ?? defaults[g.group] }));
   ctx.db.prepare('DELETE FROM campaign_groups WHERE campaign_id = ?').run(campaignId);
   const insert = ctx.db.prepare('INSERT INTO campaign_groups (campaign_id, grp, position, standard_fen, budget_fen) VALUES (?, ?, ?, ?, ?)');
-  input.groups.forEach((g, i) => insert.run(campaignId, g.group, i, g.standardFen, g.budgetFen));
+  groups.forEach((g, i) => insert.run(campaignId, g.group, i, g.standardFen, g.budgetFen));
   // Lines follow their group's standard while the list is built.
   const reprice = ctx.db.prepare('UPDATE campaign_lines SET amount_fen = ? WHERE campaign_id = ? AND grp = ? AND amount_fen <> ?');
-  for (const g of input.groups) reprice.run(g.standardFen, campaignId, g.group, g.standardFen);
+  for (const g of groups) reprice.run(g.standardFen, campaignId, g.group, g.standardFen);
 }
 
 function lineRow(ctx: HandlerContext, lineId: number): LineRow {
@@ -82,6 +86,8 @@ export const campaignHandlers: HandlerMap<keyof typeof campaignChannels> = {
       ...f,
       balanceFen: fundBalance(ctx.db, f.id),
     })),
+
+  'campaigns.standards': (ctx, { date }) => defaultStandards(settingsOn(ctx.db, date)),
 
   'campaigns.get': (ctx, { id }) => loadCampaign(ctx, id),
 

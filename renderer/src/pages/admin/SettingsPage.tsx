@@ -1,6 +1,7 @@
 import { Button, Card, Col, DatePicker, Form, Input, InputNumber, Popconfirm, Row, Space, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
+import { CAMPAIGN_GROUPS, CAMPAIGN_STANDARD_SETTING } from '../../../../shared/campaign';
 import { localDate } from '../../../../shared/dates';
 import { SETTING_LABELS, settingsSchema, type SettingKey, type Settings } from '../../../../shared/settings';
 import { settingsProblems } from '../../../../shared/settingsRules';
@@ -158,6 +159,11 @@ export function SettingsPage() {
 
           <Card type="inner" size="small" title="慰问活动">
             {flag('campaignFestivalCountsYearly')}
+            <Typography.Title level={5}>各类对象每人慰问标准</Typography.Title>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+              新建活动时按活动开始日当天有效的标准填入，编制名单时仍可逐项修改。
+            </Typography.Paragraph>
+            <div data-testid="settings-campaign-standards">{grid(CAMPAIGN_GROUPS.map((g) => money(CAMPAIGN_STANDARD_SETTING[g])))}</div>
           </Card>
 
           <Card type="inner" size="small" title="数据备份" data-testid="settings-backup">

@@ -37,13 +37,15 @@ export function CampaignFormModal({ open, campaign, onClose, onSaved }: { open: 
     void run(() => invoke('campaigns.standards', { date: startDate })).then((s) => s && setStandards(s));
   }, [open, startDate, run]);
   const fillStandards = (only?: number) => {
-    if (!standards || campaign) return;
+    if (!standards) return;
     const groups = (form.getFieldValue('groups') as Values['groups'] | undefined) ?? [];
     groups.forEach((g, i) => {
-      if ((only === undefined || only === i) && g.group && !form.isFieldTouched(['groups', i, 'standardFen'])) form.setFieldValue(['groups', i, 'standardFen'], standards[g.group]);
+      // A saved campaign keeps its amounts; only a new or re-chosen group takes the default.
+      const mayFill = !campaign || g.standardFen === undefined || only === i;
+      if ((only === undefined || only === i) && mayFill && g.group && !form.isFieldTouched(['groups', i, 'standardFen'])) form.setFieldValue(['groups', i, 'standardFen'], standards[g.group]);
     });
   };
-  useEffect(fillStandards, [standards]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => fillStandards(), [standards]);
 
   useEffect(() => {
     if (!open) return;

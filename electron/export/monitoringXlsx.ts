@@ -1,9 +1,10 @@
 // Dynamic-monitoring workbooks: the revisit schedule list and the monthly ledger (台账), one sheet per
 // section. Income is a yuan number formatted '#,##0.00', converted only here from integer fen.
 import ExcelJS from 'exceljs';
-import type { MonitoringLedger, RiskEventView, ScheduleRow, VisitView } from '../../shared/contract/monitoring';
+import type { ExitProposalView, MonitoringLedger, ReviewRow, RiskEventView, ScheduleRow, VisitView } from '../../shared/contract/monitoring';
 import { WARNING_LABELS, type WarningLevel } from '../../shared/household';
-import { RISK_EVENT_LABELS, RISK_STATE_LABELS, visitKindText, VISIT_METHOD_LABELS } from '../../shared/monitoring';
+import { EXIT_STATUS_LABELS, RISK_EVENT_LABELS, RISK_STATE_LABELS, visitKindText, VISIT_METHOD_LABELS } from '../../shared/monitoring';
+import { localDateTime } from '../../shared/dates';
 import { fenToYuanNumber } from './statementXlsx';
 
 const MONEY_FORMAT = '#,##0.00';
@@ -86,5 +87,45 @@ export async function monitoringLedgerWorkbook(l: MonitoringLedger): Promise<Buf
   sheet(wb, '逾期未回访', `${l.centreName} ${label}逾期未回访`, SCHEDULE_COLUMNS, l.overdue);
   sheet(wb, '风险变化', `${l.centreName} ${label}风险变化`, EVENT_COLUMNS, l.riskChanges);
   sheet(wb, '脱困', `${l.centreName} ${label}解困脱困及恢复在档`, EVENT_COLUMNS, l.exits);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const at = (iso: string | null) => (iso ? localDateTime(new Date(iso)) : '');
+
+const REVIEW_COLUMNS: Column<ReviewRow>[] = [
+  { title: '姓名', width: 10, value: (r) => r.name },
+  { title: '工作单位', width: 24, value: (r) => r.workUnit },
+  { title: '预警', width: 10, value: (r) => warn(r.warning) },
+  { title: '人均月收入（元）', width: 14, value: (r) => fenToYuanNumber(r.perCapitaIncomeFen), money: true },
+  { title: '年审结论', width: 12, value: (r) => (r.outcome === 'confirmed' ? '情况属实' : r.outcome === 'changed' ? '情况有变化' : '未审') },
+  { title: '说明', width: 40, value: (r) => r.note },
+  { title: '年审人', width: 10, value: (r) => r.reviewedBy ?? '' },
+  { title: '年审时间', width: 18, value: (r) => at(r.reviewedAt) },
+];
+
+const EXIT_COLUMNS: Column<ExitProposalView>[] = [
+  { title: '姓名', width: 10, value: (p) => p.name },
+  { title: '工作单位', width: 24, value: (p) => p.workUnit },
+  { title: '人均月收入（元）', width: 14, value: (p) => fenToYuanNumber(p.perCapitaIncomeFen), money: true },
+  { title: '脱困理由', width: 40, value: (p) => p.reason },
+  { title: '提出人', width: 10, value: (p) => p.proposedBy },
+  { title: '提出时间', width: 18, value: (p) => at(p.proposedAt) },
+  { title: '状态', width: 12, value: (p) => EXIT_STATUS_LABELS[p.status] },
+  { title: '审核人', width: 10, value: (p) => p.decidedBy ?? '' },
+  { title: '审核时间', width: 18, value: (p) => at(p.decidedAt) },
+  { title: '审核意见', width: 30, value: (p) => p.comment },
+];
+
+export async function reviewsWorkbook(rows: readonly ReviewRow[], centreName: string, year: number, done: number, of: number): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = centreName;
+  sheet(wb, `${year}年审`, `${centreName} ${year} 年年审名单（已审 ${done} / ${of} 户）`, REVIEW_COLUMNS, rows);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export async function exitProposalsWorkbook(rows: readonly ExitProposalView[], centreName: string, today: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = centreName;
+  sheet(wb, '解困脱困', `${centreName} 解困脱困申请（${today}）`, EXIT_COLUMNS, rows);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

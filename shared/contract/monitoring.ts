@@ -243,11 +243,23 @@ export const monitoringChannels = {
     access: WRITERS,
     kind: 'write',
   }),
+  'monitoring.reviewsXlsx': channel<FileDownload>()({
+    title: '导出年审名单',
+    input: z.object({ year, show: z.enum(['pending', 'done', 'all']).default('all') }).strict(),
+    access: READERS,
+    kind: 'write', // names and incomes leave the system: recorded in the audit log
+  }),
   'monitoring.exitProposals': channel<Paged<ExitProposalView>>()({
     title: '脱困申请列表',
     input: z.object({ status: z.enum(EXIT_STATUSES).optional(), page, pageSize }).strict(),
     access: READERS,
     kind: 'read',
+  }),
+  'monitoring.exitProposalsXlsx': channel<FileDownload>()({
+    title: '导出脱困申请',
+    input: z.object({ status: z.enum(EXIT_STATUSES).optional() }).strict(),
+    access: READERS,
+    kind: 'write',
   }),
   'monitoring.proposeExit': channel<ExitProposalView>()({
     title: '提出解困脱困',

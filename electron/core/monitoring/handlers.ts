@@ -4,7 +4,7 @@ import { fail } from '../../../shared/errors';
 import { RISK_FLAG_LABELS, WARNING_LABELS } from '../../../shared/household';
 import { formatYuan } from '../../../shared/money';
 import { latestNextDate, riskState, visitKindText, VISIT_METHOD_LABELS } from '../../../shared/monitoring';
-import { monitoringLedgerWorkbook, scheduleWorkbook } from '../../export/monitoringXlsx';
+import { exitProposalsWorkbook, monitoringLedgerWorkbook, reviewsWorkbook, scheduleWorkbook } from '../../export/monitoringXlsx';
 import { monitoringLedgerDoc } from '../../pdf/documents/monitoringLedger';
 import { renderPdf } from '../../pdf/render';
 import { Deferred, type HandlerContext } from '../context';
@@ -17,6 +17,8 @@ import { exitCheck, fileInputOf, fileMonitoring, fileWarning, PROPOSAL_SELECT, p
 import { reviewList, reviewRow } from './reviews';
 
 const ENTITY = 'worker_file';
+/** Every active file fits: a centre keeps thousands, not hundreds of thousands. */
+const EXPORT_LIMIT = 100_000;
 const today = (ctx: HandlerContext) => localDate(ctx.now);
 const load = (ctx: HandlerContext, id: number) => loadFile(ctx.db, id, ctx.settings.minLivingLineFen);
 const view = (ctx: HandlerContext, fileId: number) => fileMonitoring(ctx.db, fileId, ctx.settings, today(ctx), ctx.user);
@@ -201,6 +203,21 @@ export const monitoringHandlers: HandlerMap<keyof typeof monitoringChannels> = {
     });
     ctx.audit({ summary: `${year} 年年审：${row.name}，${outcome === 'confirmed' ? '确认' : `有变化：${note}`}`, entityType: ENTITY, entityId: fileId });
     return reviewRow(ctx.db, ctx.settings.minLivingLineFen, fileId, year);
+  },
+
+  'monitoring.reviewsXlsx': (ctx, { year, show }) => {
+    const list = reviewList(ctx.db, ctx.settings.minLivingLineFen, year, show, 1, EXPORT_LIMIT);
+    ctx.audit({ summary: `导出 ${year} 年年审名单（${list.rows.length} 户）` });
+    const centre = ctx.settings.centreName;
+    return new Deferred(async () => ({ fileName: `年审名单-${year}.xlsx`, base64: (await reviewsWorkbook(list.rows, centre, year, list.done, list.of)).toString('base64') }));
+  },
+
+  'monitoring.exitProposalsXlsx': (ctx, { status }) => {
+    const rows = (status ? proposalRows(ctx.db, 'p.status = ?', status) : proposalRows(ctx.db, '1 = 1')).map((r) => toProposal(r, ctx.user));
+    ctx.audit({ summary: `导出解困脱困申请（${rows.length} 条）` });
+    const centre = ctx.settings.centreName;
+    const day = today(ctx);
+    return new Deferred(async () => ({ fileName: `解困脱困申请-${day}.xlsx`, base64: (await exitProposalsWorkbook(rows, centre, day)).toString('base64') }));
   },
 
   'monitoring.exitProposals': (ctx, { status, page, pageSize }) => {

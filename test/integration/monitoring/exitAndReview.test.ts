@@ -1,8 +1,16 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileInputOf } from '../../../electron/core/monitoring/store';
 import { household, INCOME, makeWorld, singleFile, visit, type MonitoringWorld } from './setup';
 
 let w: MonitoringWorld;
+
+/** Every cell of every sheet of an exported workbook, as text. */
+async function cellsOf(base64: string): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+  return wb.worksheets.flatMap((ws) => ws.getSheetValues().flat().filter((v) => v !== undefined && v !== null).map(String));
+}
 beforeAll(async () => {
   w = await makeWorld('2026-01-05');
 });
@@ -86,6 +94,11 @@ describe('exit from hardship (解困脱困)', () => {
     expect(r.status).toBe('rejected');
     expect((await w.ok('staff', 'files.get', { id: other.id })).status).toBe('active');
     await w.core.ok('settings.update', { changes: { monitorExitRevisits: 3 } }, w.core.adminToken);
+    const rejected = await cellsOf((await w.ok('staff', 'monitoring.exitProposalsXlsx', { status: 'rejected' })).base64);
+    expect(rejected).toContain('仅一次回访，继续观察');
+    expect(rejected).not.toContain('同意脱困');
+    const all = await cellsOf((await w.ok('staff', 'monitoring.exitProposalsXlsx', {})).base64);
+    expect(all).toContain('同意脱困');
   });
 });
 
@@ -143,5 +156,9 @@ describe('yearly review (年审)', () => {
     expect(timeline.at(-1)).toMatchObject({ kind: 'review' });
     const future = await w.core.call('monitoring.review', { fileId: b!.fileId, year: 2027, outcome: 'confirmed', note: '' }, w.tokens.staff);
     expect(future).toMatchObject({ ok: false, error: { code: 'RULE' } });
+    const sheet = await cellsOf((await w.ok('chair', 'monitoring.reviewsXlsx', { year, show: 'done' })).base64);
+    expect(sheet.some((c) => c.endsWith(`2026 年年审名单（已审 2 / ${active} 户）`))).toBe(true);
+    expect(sheet).toContain('儿子已参加工作');
+    expect(sheet).toContain(a!.name);
   });
 });

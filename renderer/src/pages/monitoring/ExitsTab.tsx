@@ -1,3 +1,4 @@
+import { FileExcelOutlined } from '@ant-design/icons';
 import { Button, Segmented, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
@@ -6,6 +7,7 @@ import { localDateTime } from '../../../../shared/dates';
 import { formatYuan } from '../../../../shared/money';
 import type { ExitStatus } from '../../../../shared/monitoring';
 import { invoke } from '../../api';
+import { downloadFile } from '../../components/downloadFile';
 import { useAction } from '../../components/useAction';
 import { navigate } from '../../router';
 import { ReasonModal } from '../files/ReasonModal';
@@ -23,6 +25,9 @@ export function ExitsTab({ onDecided }: { onDecided(): void }) {
   const [deciding, setDeciding] = useState<Decision>(null);
   const { busy, run } = useAction();
   const act = useAction();
+  const xlsx = useAction();
+  const exportXlsx = () =>
+    void xlsx.run(() => invoke('monitoring.exitProposalsXlsx', status === 'all' ? {} : { status }), '已导出 Excel').then((f) => f && downloadFile(f));
   const load = useCallback(
     () => void run(() => invoke('monitoring.exitProposals', { ...(status === 'all' ? {} : { status }), ...page })).then((d) => d && setData(d)),
     [run, status, page],
@@ -57,6 +62,9 @@ export function ExitsTab({ onDecided }: { onDecided(): void }) {
             { value: 'all', label: '全部' },
           ]}
         />
+        <Button icon={<FileExcelOutlined />} loading={xlsx.busy} onClick={exportXlsx} data-testid="exit-xlsx">
+          导出
+        </Button>
         <Typography.Text type="secondary">脱困申请在档案页“动态监测”中提出；由另一位主任审核。批准后档案保留，转为稳定户每年回访。</Typography.Text>
       </Space>
       <Table<ExitProposalView>

@@ -1,9 +1,11 @@
+import { FileExcelOutlined } from '@ant-design/icons';
 import { Button, Input, Modal, Progress, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { ReviewList, ReviewRow } from '../../../../shared/contract/monitoring';
 import { localDate, localDateTime } from '../../../../shared/dates';
 import { formatYuan } from '../../../../shared/money';
 import { invoke } from '../../api';
+import { downloadFile } from '../../components/downloadFile';
 import { useAction } from '../../components/useAction';
 import { navigate } from '../../router';
 import { WarningTag } from '../files/fileLabels';
@@ -21,6 +23,8 @@ export function ReviewsTab({ canWrite, onProgress }: { canWrite: boolean; onProg
   const [note, setNote] = useState('');
   const { busy, run } = useAction();
   const act = useAction();
+  const xlsx = useAction();
+  const exportXlsx = () => void xlsx.run(() => invoke('monitoring.reviewsXlsx', { year, show }), '已导出 Excel').then((f) => f && downloadFile(f));
   const load = useCallback(() => void run(() => invoke('monitoring.reviews', { year, show, ...page })).then((d) => d && setData(d)), [run, year, show, page]);
   useEffect(load, [load]);
 
@@ -46,6 +50,9 @@ export function ReviewsTab({ canWrite, onProgress }: { canWrite: boolean; onProg
           </Typography.Text>
           <Progress percent={percent} size="small" style={{ width: 200 }} />
         </Space>
+        <Button icon={<FileExcelOutlined />} loading={xlsx.busy} onClick={exportXlsx} data-testid="review-xlsx">
+          导出年审名单
+        </Button>
       </Space>
       <Table<ReviewRow>
         rowKey="fileId"

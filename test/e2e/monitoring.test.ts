@@ -132,6 +132,19 @@ describe('a due revisit recorded and printed on the ledger', () => {
     await page.getByTestId('pdf-frame').waitFor({ state: 'detached' });
   });
 
+  it('works through the yearly review with its progress', async () => {
+    const page = e.page;
+    await page.getByTestId('tab-reviews').click();
+    const progress = page.getByTestId('review-progress');
+    await expect.poll(() => progress.textContent()).toContain('0 / 2');
+    await clickUntil(
+      () => page.getByTestId('review-table').getByTestId('review-confirm').first().click(),
+      async () => ((await progress.textContent()) ?? '').includes('1 / 2'),
+    );
+    expect((e.app.db.prepare("SELECT count(*) AS n FROM file_yearly_reviews WHERE outcome = 'confirmed'").get() as { n: number }).n).toBe(1);
+    await e.shot('monitoring-07-reviews');
+  });
+
   it('the file page shows the visit and the risk timeline', async () => {
     const page = e.page;
     await page.goto(`${e.url}/#/files/${due.id}`);
@@ -140,6 +153,6 @@ describe('a due revisit recorded and printed on the ledger', () => {
     expect(await card.getByTestId('file-due').textContent()).toBe(addMonths(today, 1));
     await card.getByTestId('file-risk-timeline').getByText('回访核实', { exact: false }).waitFor();
     await card.scrollIntoViewIfNeeded();
-    await e.shot('monitoring-07-file');
+    await e.shot('monitoring-08-file');
   });
 });

@@ -10,6 +10,9 @@ CREATE INDEX worker_files_seekers ON worker_files (
 -- The file list filtered by unit, newest first (the default order), without sorting a big unit's files.
 CREATE INDEX worker_files_unit_updated ON worker_files (work_unit, updated_at);
 
+-- The file list's count with a status and an income tier: both from the index, no file row read.
+CREATE INDEX worker_files_status_income ON worker_files (status, per_capita_income_fen);
+
 -- Files by status, kept by triggers, so the dashboard's "active files" is one row read, not a million counted.
 CREATE TABLE worker_file_counts (
   status TEXT PRIMARY KEY,

@@ -64,9 +64,14 @@ export function fragmentIds(db: Db, table: SearchedTable, raw: string, limit: nu
 /** Counts at most `cap` rows, so a count never reads more than a page-sized slice of a big table. */
 export const COUNT_CAP = 10_000;
 
-export function boundedCount(db: Db, fromWhere: string, params: Record<string, unknown> | unknown[]): { total: number; totalCapped: boolean } {
-  const sql = `SELECT count(*) AS n FROM (SELECT 1 ${fromWhere} LIMIT ${COUNT_CAP + 1})`;
+export function boundedCount(
+  db: Db,
+  fromWhere: string,
+  params: Record<string, unknown> | unknown[],
+  cap = COUNT_CAP,
+): { total: number; totalCapped: boolean } {
+  const sql = `SELECT count(*) AS n FROM (SELECT 1 ${fromWhere} LIMIT ${cap + 1})`;
   const stmt = db.prepare(sql);
   const n = (Array.isArray(params) ? stmt.get(...params) : stmt.get(params)) as { n: number };
-  return n.n > COUNT_CAP ? { total: COUNT_CAP, totalCapped: true } : { total: n.n, totalCapped: false };
+  return n.n > cap ? { total: cap, totalCapped: true } : { total: n.n, totalCapped: false };
 }

@@ -123,7 +123,11 @@ export function seekerTextCondition(raw: string, params: Record<string, unknown>
 const PRIORITY_SQL = `CASE WHEN f.employment_status = 'laid_off' AND f.model_worker_level <> 'none' THEN 0
   WHEN f.employment_status = 'laid_off' THEN 1 ELSE 2 END`;
 
-/** Up to this many matches a search sorts them; beyond, it walks the seekers' index and keeps the matching ones. */
+/**
+ * Up to this many matches a search sorts them; beyond, it walks the seekers' index and keeps the matching ones.
+ * A search counts no further ("1,000+ 人"): each match counted is a file row read, and past a thousand the
+ * clerk types more rather than pages.
+ */
 const SORTED_MATCHES = 1_000;
 
 /**
@@ -137,8 +141,9 @@ export function listSeekers(db: Db, q: SeekerQuery): Paged<JobSeeker> {
   const params: Record<string, unknown> = {};
   if (q.laidOffOnly) filters.push("f.employment_status = 'laid_off'");
   if (q.q) filters.push(`(${seekerTextCondition(q.q, params)})`);
-  const count = boundedCount(db, `FROM worker_files f WHERE ${[q.q ? "+f.status = 'active'" : "f.status = 'active'", ...filters].join(' AND ')}`, params);
-  const sortMatches = q.q !== undefined && count.total <= SORTED_MATCHES;
+  const countFrom = `FROM worker_files f WHERE ${[q.q ? "+f.status = 'active'" : "f.status = 'active'", ...filters].join(' AND ')}`;
+  const count = q.q ? boundedCount(db, countFrom, params, SORTED_MATCHES) : boundedCount(db, countFrom, params);
+  const sortMatches = q.q !== undefined && !count.totalCapped;
   const where = [sortMatches ? "+f.status = 'active'" : "f.status = 'active'", ...filters].join(' AND ');
   // The page is chosen first and only its rows get their referral counts, not every match being sorted.
   const rows = db

@@ -89,7 +89,8 @@ describe('job seekers among many files', () => {
   it('walks the seekers index when a search matches thousands (every bulk file has initials py…)', async () => {
     const plans = await plansDuring(core.app.db, 'worker_files', async () => {
       const r = await core.ok('referrals.seekers', { q: 'py', pageSize: 50 }, staff);
-      expect(r.total).toBe(count("SELECT count(*) AS n FROM worker_files WHERE status = 'active'"));
+      // A search counts to a thousand: past that the clerk narrows it rather than pages.
+      expect(r).toMatchObject({ total: 1_000, totalCapped: true });
       const order = { laid_off_model_worker: 0, laid_off: 1, other: 2 } as const;
       expect(r.rows.map((s) => order[s.priority])).toEqual(r.rows.map((s) => order[s.priority]).sort());
     });

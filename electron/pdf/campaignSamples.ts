@@ -1,6 +1,6 @@
 // Fictional campaign data for the sample PDFs (samples.ts), their tests and the sign-sheet benchmark.
 // Names are invented; ID numbers are built with valid GB 11643 check digits and printed masked.
-import type { CampaignBatch, CampaignLine, CampaignReport, CampaignSummary, ReportRow } from '../../shared/contract/campaigns';
+import type { CampaignBatch, CampaignLine, CampaignNotice, CampaignReport, CampaignSummary, ReportRow } from '../../shared/contract/campaigns';
 import { CAMPAIGN_GROUP_LABELS, type CampaignGroup } from '../../shared/campaign';
 import { computeCheckDigit, maskIdNumber } from '../../shared/idcard';
 import type { SignSheetData } from './documents/campaignSignSheet';
@@ -104,4 +104,15 @@ export function sampleCampaignReport(count = 24): CampaignReport {
   const total = reportRow('total', '合计', lines, campaign.budgetFen);
   const usedFen = total.paidFen - total.returnedFen;
   return { campaign, byGroup, byUnit, total, usedFen, remainingFen: campaign.budgetFen - usedFen };
+}
+
+/** The approved list as posted in public: twelve recipients, a five-day notice from 2027-01-12. */
+export function sampleCampaignNotice(): CampaignNotice {
+  const lines = sampleCampaignLines(12);
+  return {
+    campaign: { ...SAMPLE_CAMPAIGN, count: lines.length, listedFen: lines.reduce((s, l) => s + l.amountFen, 0) },
+    noticeStart: '2027-01-12',
+    noticeEnd: '2027-01-16',
+    lines: lines.map((l) => ({ name: l.name, maskedIdNumber: l.maskedIdNumber, workUnit: l.workUnit, group: l.group, amountFen: l.amountFen })),
+  };
 }

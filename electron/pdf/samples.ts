@@ -11,7 +11,8 @@ import { reliefReportDoc } from './documents/reliefReport';
 import { petitionReportDoc } from './documents/petitionReport';
 import { yearSummaryDoc } from './documents/yearSummary';
 import { sampleIncomeExpenditure, samplePetitionStats, sampleReliefReport, sampleYearSummary } from './reportSamples';
-import { sampleCampaignReport, sampleSignSheet } from './campaignSamples';
+import { sampleCampaignNotice, sampleCampaignReport, sampleSignSheet } from './campaignSamples';
+import { campaignNoticeDoc } from './documents/campaignNotice';
 import { campaignSignSheetDoc } from './documents/campaignSignSheet';
 import { monitoringLedgerDoc } from './documents/monitoringLedger';
 import { sampleMonitoringLedger } from './monitoringSamples';
@@ -628,4 +629,11 @@ PRINTED_DOCUMENTS.push({
   file: 'monitoring-ledger.pdf',
   title: '动态监测帮扶台账',
   build: () => renderPdf(monitoringLedgerDoc(sampleMonitoringLedger())),
+});
+
+// ── 慰问活动 (issue 12): the optional public notice of an approved list (data in campaignSamples.ts) ──
+PRINTED_DOCUMENTS.push({
+  file: 'campaign-notice.pdf',
+  title: '慰问名单公示',
+  build: () => renderPdf(campaignNoticeDoc(sampleCampaignNotice(), { ...SAMPLE_SLIP_CENTRE, printedAt: new Date('2027-01-12T01:30:00Z') })),
 });

@@ -162,6 +162,7 @@ export const campaignChannels = {
     kind: 'write',
   }),
   'campaigns.summary': channel<CampaignReport>()({ title: '慰问活动汇总', input: z.object({ id }).strict(), access: READERS, kind: 'read' }),
+  'campaigns.noticePdf': channel<PdfFile>()({ title: '打印慰问名单公示', input: z.object({ id }).strict(), access: READERS, kind: 'read' }),
   'campaigns.summaryPdf': channel<PdfFile>()({ title: '打印慰问活动汇总表', input: z.object({ id }).strict(), access: READERS, kind: 'write' }),
   'campaigns.summaryXlsx': channel<FileDownload>()({ title: '导出慰问活动汇总表', input: z.object({ id }).strict(), access: READERS, kind: 'write' }),
   'campaigns.forFile': channel<CampaignGrant[]>()({ title: '职工受慰问记录', input: z.object({ fileId: id }).strict(), access: READERS, kind: 'read' }),
@@ -184,6 +185,14 @@ export interface CampaignGroupView {
   listedFen: number;
   /** Over its sub-budget by this much (0 when within). */
   overFen: number;
+}
+
+/** The approved list as posted in public (公示): masked IDs only. */
+export interface CampaignNotice {
+  campaign: CampaignSummary;
+  noticeStart: string;
+  noticeEnd: string;
+  lines: { name: string; maskedIdNumber: string; workUnit: string; group: CampaignGroup; amountFen: number }[];
 }
 
 export interface CampaignSummary {

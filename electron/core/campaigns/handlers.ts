@@ -1,12 +1,13 @@
 import type { campaignChannels, CampaignLine } from '../../../shared/contract/campaigns';
 import { CAMPAIGN_GROUP_LABELS, CAMPAIGN_KIND_CATEGORY, CAMPAIGN_KIND_LABELS, defaultStandards, type CampaignGroup } from '../../../shared/campaign';
-import { localDate } from '../../../shared/dates';
+import { addDays, localDate } from '../../../shared/dates';
 import { fail } from '../../../shared/errors';
 import { incomeTier } from '../../../shared/household';
 import { formatYuan } from '../../../shared/money';
 import { RELIEF_CATEGORY_LABELS } from '../../../shared/relief';
 import type { ExclusionKind } from '../../../shared/workerFile';
 import { bankBatchWorkbook, campaignSummaryWorkbook, importTemplateWorkbook } from '../../export/campaignXlsx';
+import { campaignNoticeDoc } from '../../pdf/documents/campaignNotice';
 import { campaignSummaryDoc } from '../../pdf/documents/campaignSummary';
 import { renderPdf } from '../../pdf/render';
 import { renderOffThread } from '../../jobs/pool';
@@ -273,6 +274,22 @@ export const campaignHandlers: HandlerMap<keyof typeof campaignChannels> = {
   },
 
   'campaigns.summary': (ctx, { id }) => campaignReport(ctx.db, getCampaignRow(ctx.db, id)),
+
+  'campaigns.noticePdf': (ctx, { id }) => {
+    const c = getCampaignRow(ctx.db, id);
+    if (c.status !== 'approved') fail('RULE', `${c.number} 的名单尚未经工会主席批准，不能公示。`);
+    const noticeStart = localDate(ctx.now);
+    const notice = {
+      campaign: toCampaignSummary(c),
+      noticeStart,
+      noticeEnd: addDays(noticeStart, ctx.settings.reliefNoticeDays - 1),
+      lines: linesOf(ctx, id, null).map((l) => ({ name: l.name, maskedIdNumber: l.maskedIdNumber, workUnit: l.workUnit, group: l.group, amountFen: l.amountFen })),
+    };
+    ctx.audit({ summary: `${c.number}：打印慰问名单公示，${notice.lines.length} 人`, entityType: ENTITY, entityId: id });
+    const s = ctx.settings;
+    const doc = campaignNoticeDoc(notice, { centreName: s.centreName, unionName: s.unionName, centrePhone: s.centrePhone, centreAddress: s.centreAddress, printedAt: ctx.now });
+    return new Deferred(async () => ({ fileName: `慰问名单公示-${c.number}.pdf`, base64: (await renderPdf(doc)).toString('base64') }));
+  },
 
   'campaigns.summaryPdf': (ctx, { id }) => {
     const r = campaignReport(ctx.db, getCampaignRow(ctx.db, id));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleCampaignIdNumber, sampleCampaignReport, sampleSignSheet } from '../../../electron/pdf/campaignSamples';
+import { sampleCampaignIdNumber, sampleCampaignNotice, sampleCampaignReport, sampleSignSheet } from '../../../electron/pdf/campaignSamples';
 import { PRINTED_DOCUMENTS } from '../../../electron/pdf/samples';
 import { maskIdNumber, validateIdNumber } from '../../../shared/idcard';
 import { fenToCapitals } from '../../../shared/money';
@@ -39,5 +39,18 @@ describe('campaign sample PDFs', () => {
     const text = pdftotext(pdfs.write('summary.pdf', await sample('campaign-summary.pdf')!.build()));
     expect(text).toContain(`人民币${fenToCapitals(r.usedFen)}`);
     for (const u of r.byUnit) expect(text).toContain(u.label);
+  });
+
+  it('the sample 公示 names everyone with a masked ID, never a full one, and says where to object', async () => {
+    const n = sampleCampaignNotice();
+    expect(sample('campaign-notice.pdf')?.title).toBe('慰问名单公示');
+    const text = pdftotext(pdfs.write('notice.pdf', await sample('campaign-notice.pdf')!.build()));
+    n.lines.forEach((l, i) => {
+      expect(text).toContain(l.name);
+      expect(text).toContain(maskIdNumber(sampleCampaignIdNumber(i)));
+      expect(text).not.toContain(sampleCampaignIdNumber(i));
+    });
+    expect(text).toContain('联系电话：0315-12345678');
+    expect(text).toContain('2027年1月16日');
   });
 });

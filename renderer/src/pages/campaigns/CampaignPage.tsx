@@ -93,6 +93,11 @@ export function CampaignPage({ id }: { id: number }) {
                 打印签领表
               </Button>
             )}
+            {c.status === 'approved' && (
+              <Button icon={<PrinterOutlined />} onClick={() => void run(() => invoke('campaigns.noticePdf', { id })).then((f) => f && setPdf(f))} data-testid="campaign-notice-pdf">
+                名单公示
+              </Button>
+            )}
             <Button icon={<PrinterOutlined />} onClick={() => void run(() => invoke('campaigns.summaryPdf', { id })).then((f) => f && setPdf(f))} data-testid="campaign-summary-pdf">
               汇总表
             </Button>

@@ -25,7 +25,10 @@ describe('a backup killed half way', () => {
     const firstHash = sha256(first.written.path);
     const dir = path.join(core.dataDir, 'backups');
 
-    const child = spawn(path.resolve('node_modules/.bin/tsx'), [path.resolve('test/integration/backup/kill.worker.ts'), core.dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Node itself with tsx as a loader: the `tsx` binary would run the worker in a grandchild that SIGKILL misses.
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/integration/backup/kill.worker.ts'), core.dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));

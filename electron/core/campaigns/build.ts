@@ -10,21 +10,6 @@ import type { Db } from '../../db/open';
 import { matchGroups } from './criteria';
 import type { CampaignRow, GroupRow } from './rows';
 
-interface FileFacts {
-  id: number;
-  name: string;
-  id_number: string;
-  work_unit: string;
-  employment_status: EmploymentStatus;
-  model_worker_level: ModelWorkerLevel;
-  per_capita_income_fen: number;
-  hardship_causes: string;
-  single_parent: 0 | 1;
-  disability_grade: number | null;
-  risk_flag: string;
-  status: 'active' | 'exited';
-}
-
 export interface Evaluated extends Candidate {
   idNumber: string;
   /** Every ID number of the household (holder and members). */
@@ -75,10 +60,32 @@ export function exclusionsFor(f: { status: string; work_unit: string; risk_flag:
 }
 
 /**
- * Every file that fits one of the campaign's groups, with its reasons and exclusions, in file order
- * (the older file of a household comes first). Files already on the list are left out.
+ * One file as the scan sees it: what the list needs, no name (read later only for rows shown). The
+ * scan hands the same object to every call: a visitor that keeps a file copies it ({ ...f }).
  */
-export function evaluateFiles(db: Db, c: CampaignRow, groups: GroupRow[], minLivingLineFen: number, workUnit: string): Evaluated[] {
+export interface Scanned {
+  fileId: number;
+  idNumber: string;
+  workUnit: string;
+  group: CampaignGroup;
+  amountFen: number;
+  reasons: string[];
+  exclusions: { kind: CampaignExclusion; text: string }[];
+}
+
+type ScanRow = [id: number, idNumber: string, workUnit: string, employment: EmploymentStatus, model: ModelWorkerLevel, perCapita: number, causeBits: number, singleParent: 0 | 1, disabled: 0 | 1, risk: string, status: 'active' | 'exited'];
+const RED_RESCUE = '上年度已慰问，但档案为红色预警（困难加剧），仍列入';
+/** The only causes the criteria read (criteria.ts), as bits the SQL computes from the stored JSON. */
+const CRITERIA_CAUSES = ['schooling', 'disability', 'single_parent', 'illness', 'disaster'] as const;
+const CAUSE_BITS_SQL = CRITERIA_CAUSES.map((c, i) => `((instr(hardship_causes, '"${c}"') > 0) << ${i})`).join(' | ');
+const NO_EXCLUSIONS: Scanned['exclusions'] = [];
+
+/**
+ * Every file that fits one of the campaign's groups, handed to `visit` in file order (the older file
+ * of a household comes first) with its reasons and exclusions. Files already on the list are left out.
+ * Files share a handful of fact combinations, so each combination's groups are worked out once.
+ */
+export function scanFiles(db: Db, c: CampaignRow, groups: GroupRow[], minLivingLineFen: number, workUnit: string, visit: (f: Readonly<Scanned>) => void): void {
   // Only files that can fit some group are read: within 300 % of the line (every group but the model
   // workers' needs a hardship reason, which needs that), or a model worker of a level the campaign has.
   const modelLevels = groups.flatMap((g) => MODEL_LEVEL_OF[g.grp] ?? []);
@@ -86,64 +93,84 @@ export function evaluateFiles(db: Db, c: CampaignRow, groups: GroupRow[], minLiv
   const fits = [needsHardship ? 'per_capita_income_fen * 100 <= @line * 300' : '', modelLevels.length ? `model_worker_level IN (${modelLevels.map((l) => `'${l}'`).join(', ')})` : '']
     .filter(Boolean)
     .join(' OR ');
-  const where = [`(${fits || '0'})`, workUnit ? 'work_unit = @unit' : ''].filter(Boolean).join(' AND ');
+  const where = [`(${fits || '0'})`, workUnit ? 'work_unit = @unit' : '', 'id NOT IN (SELECT file_id FROM campaign_lines WHERE campaign_id = @campaign)'].filter(Boolean).join(' AND ');
   const files = db
     .prepare(
-      `SELECT id, name, id_number, work_unit, employment_status, model_worker_level, per_capita_income_fen, hardship_causes, single_parent, disability_grade, risk_flag, status
+      `SELECT id, id_number, work_unit, employment_status, model_worker_level, per_capita_income_fen, ${CAUSE_BITS_SQL}, single_parent, disability_grade IS NOT NULL, risk_flag, status
        FROM worker_files WHERE ${where} ORDER BY id`,
     )
-    .all({ unit: workUnit, line: minLivingLineFen }) as FileFacts[];
+    .raw(true)
+    .all({ unit: workUnit, line: minLivingLineFen, campaign: c.id }) as ScanRow[];
   const members = new Map<number, string[]>();
-  for (const m of db
+  for (const [fileId, idNumber] of db
     .prepare(`SELECT file_id, id_number FROM household_members WHERE id_number <> ''${workUnit ? ' AND file_id IN (SELECT id FROM worker_files WHERE work_unit = @unit)' : ''}`)
-    .all({ unit: workUnit }) as { file_id: number; id_number: string }[]) {
-    const list = members.get(m.file_id) ?? [];
-    list.push(m.id_number);
-    members.set(m.file_id, list);
+    .raw(true)
+    .all({ unit: workUnit }) as [number, string][]) {
+    const list = members.get(fileId);
+    if (list) list.push(idNumber);
+    else members.set(fileId, [idNumber]);
   }
   const flags = new Map<number, ExclusionKind[]>();
   for (const e of db.prepare('SELECT DISTINCT file_id, kind FROM file_exclusions WHERE cleared_at IS NULL').all() as { file_id: number; kind: ExclusionKind }[]) {
     flags.set(e.file_id, [...(flags.get(e.file_id) ?? []), e.kind]);
   }
-  const listed = new Set((db.prepare('SELECT file_id FROM campaign_lines WHERE campaign_id = ?').all(c.id) as { file_id: number }[]).map((r) => r.file_id));
   const x: ExclusionContext = { lastYear: lastYearIds(db, c), taken: onListIds(db, c.id) };
+  const hits = (set: Set<string>, idNumber: string, more: string[] | undefined) => set.size > 0 && (set.has(idNumber) || (more !== undefined && more.some((i) => set.has(i))));
   // Criteria cannot tell a child's school level, so the level groups are filled by import or by hand.
   const order = groups.map((g) => g.grp).filter((g) => !isSchoolLevelGroup(g));
   const standard = new Map<CampaignGroup, number>(groups.map((g) => [g.grp, g.standard_fen]));
+  const matches = new Map<string, { group: CampaignGroup; reason: string }[]>();
+  const noFlags: ExclusionKind[] = [];
+  const f: Scanned = { fileId: 0, idNumber: '', workUnit: '', group: 'hardship', amountFen: 0, reasons: [], exclusions: NO_EXCLUSIONS };
 
-  const out: Evaluated[] = [];
-  for (const f of files) {
-    if (listed.has(f.id)) continue;
-    const matched = matchGroups(
-      {
-        employmentStatus: f.employment_status,
-        modelWorkerLevel: f.model_worker_level,
-        tier: incomeTier(f.per_capita_income_fen, minLivingLineFen),
-        causes: JSON.parse(f.hardship_causes) as string[],
-        singleParent: f.single_parent === 1,
-        disabled: f.disability_grade !== null,
-      },
-      order,
-    );
+  for (const [id, idNumber, unit, employment, model, perCapita, causeBits, singleParent, disabled, risk, status] of files) {
+    const tier = incomeTier(perCapita, minLivingLineFen);
+    const key = `${employment}|${model}|${tier}|${singleParent}|${disabled}|${causeBits}`;
+    let matched = matches.get(key);
+    if (!matched) {
+      const causes = CRITERIA_CAUSES.filter((_, i) => (causeBits >> i) & 1);
+      matched = matchGroups({ employmentStatus: employment, modelWorkerLevel: model, tier, causes, singleParent: singleParent === 1, disabled: disabled === 1 }, order);
+      matches.set(key, matched);
+    }
     if (matched.length === 0) continue;
-    const ids = [f.id_number, ...(members.get(f.id) ?? [])];
-    const exclusions = exclusionsFor(f, flags.get(f.id) ?? [], ids, x);
+    const more = members.get(id);
+    const fileFlags = flags.get(id) ?? noFlags;
+    const lastYear = hits(x.lastYear, idNumber, more);
+    // Most files have nothing against them: the exclusion texts are built only for those that do.
+    const suspect = status === 'exited' || fileFlags.length > 0 || isNonWorkerUnit(unit) || lastYear || hits(x.taken, idNumber, more);
+    const exclusions = suspect ? exclusionsFor({ status, work_unit: unit, risk_flag: risk }, fileFlags, more ? [idNumber, ...more] : [idNumber], x) : NO_EXCLUSIONS;
     const reasons = matched.map((m) => m.reason);
-    if (f.risk_flag === 'red' && ids.some((i) => x.lastYear.has(i))) reasons.push('上年度已慰问，但档案为红色预警（困难加剧），仍列入');
-    if (exclusions.length === 0) for (const i of ids) x.taken.add(i);
-    const group = matched[0]!.group;
-    out.push({
-      fileId: f.id,
-      name: f.name,
-      idNumber: f.id_number,
-      maskedIdNumber: maskIdNumber(f.id_number),
-      workUnit: f.work_unit,
-      group,
-      amountFen: standard.get(group) ?? 0,
-      reasons,
-      exclusions,
-      ids,
-    });
+    if (risk === 'red' && lastYear) reasons.push(RED_RESCUE);
+    if (exclusions.length === 0) {
+      x.taken.add(idNumber);
+      if (more) for (const i of more) x.taken.add(i);
+    }
+    f.fileId = id;
+    f.idNumber = idNumber;
+    f.workUnit = unit;
+    f.group = matched[0]!.group;
+    f.amountFen = standard.get(f.group) ?? 0;
+    f.reasons = reasons;
+    f.exclusions = exclusions;
+    visit(f);
   }
-  return out;
+}
+
+/** Names of the files shown, read for those rows only. */
+export function namesOf(db: Db, fileIds: number[]): Map<number, string> {
+  if (fileIds.length === 0) return new Map();
+  const rows = db.prepare(`SELECT id, name FROM worker_files WHERE id IN (${fileIds.map(() => '?').join(', ')})`).all(...fileIds) as { id: number; name: string }[];
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Every file that fits, with its reasons and exclusions, as the candidates list shows it. */
+export function evaluateFiles(db: Db, c: CampaignRow, groups: GroupRow[], minLivingLineFen: number, workUnit: string): Evaluated[] {
+  const scanned: Scanned[] = [];
+  scanFiles(db, c, groups, minLivingLineFen, workUnit, (f) => scanned.push({ ...f }));
+  const names = new Map(db.prepare('SELECT id, name FROM worker_files').raw(true).all() as [number, string][]);
+  const members = new Map<number, string[]>();
+  for (const [fileId, idNumber] of db.prepare("SELECT file_id, id_number FROM household_members WHERE id_number <> ''").raw(true).all() as [number, string][]) {
+    members.set(fileId, [...(members.get(fileId) ?? []), idNumber]);
+  }
+  return scanned.map((f) => ({ ...f, name: names.get(f.fileId) ?? '', maskedIdNumber: maskIdNumber(f.idNumber), ids: [f.idNumber, ...(members.get(f.fileId) ?? [])] }));
 }

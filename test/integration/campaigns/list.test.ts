@@ -76,6 +76,14 @@ describe('building a campaign list', () => {
     id = (await core.ok('campaigns.create', campaignInput({ name: '2027年春节送温暖' }), staff)).id;
     const fits = await allCandidates(id, 'qualifying');
     const excluded = await allCandidates(id, 'excluded');
+    // Pages of two read the same rows in the same order; the counts come from the whole scan.
+    const paged: Candidate[] = [];
+    for (let page = 1; page <= Math.ceil(fits.length / 2); page++) {
+      const r = await core.ok('campaigns.candidates', { id, page, pageSize: 2, show: 'qualifying', workUnit: '' }, staff);
+      expect(r).toMatchObject({ total: fits.length, qualifyingCount: fits.length, excludedCount: excluded.length });
+      paged.push(...r.rows);
+    }
+    expect(paged).toEqual(fits);
     const byFile = (list: Candidate[], p: { id: number }) => list.find((c) => c.fileId === p.id);
 
     expect(byFile(fits, people.poor)).toMatchObject({ group: 'hardship', amountFen: 50_000 });

@@ -251,3 +251,40 @@ export const fileChannels = {
 } as const;
 
 export type FileSort = (typeof FILE_SORTS)[number];
+
+/** A stored file as its input again: the edit form's start, and a revisit that changes only the household. */
+export function inputOfFile(f: WorkerFile): z.output<typeof workerFileInput> {
+  return {
+    name: f.name,
+    idNumber: f.idNumber,
+    phone: f.phone,
+    address: f.address,
+    workUnit: f.workUnit,
+    baseUnion: f.baseUnion,
+    employmentStatus: f.employmentStatus,
+    modelWorkerLevel: f.modelWorkerLevel,
+    allowanceStatus: f.allowanceStatus,
+    medicalInsured: f.medicalInsured,
+    disabilityGrade: f.disabilityGrade,
+    maritalStatus: f.maritalStatus,
+    singleParent: f.singleParent,
+    ownMonthlyIncomeFen: f.ownMonthlyIncomeFen,
+    members: f.members.map((m) => ({
+      name: m.name,
+      relation: m.relation,
+      idNumber: m.idNumber,
+      monthlyIncomeFen: m.monthlyIncomeFen,
+      unmarried: m.unmarried ?? undefined,
+      student: m.student,
+      disabled: m.disabled,
+      seriouslyIll: m.seriouslyIll,
+    })),
+    hardshipCauses: f.hardshipCauses,
+    hardshipDescription: f.hardshipDescription,
+    riskFlag: f.riskFlag,
+    riskNote: f.riskNote,
+    bankName: f.bankName,
+    bankCard: f.bankCard,
+    documents: f.documents,
+  };
+}

@@ -1,3 +1,4 @@
+import { inputOfFile } from '../../../shared/contract/files';
 import type { monitoringChannels } from '../../../shared/contract/monitoring';
 import { localDate } from '../../../shared/dates';
 import { fail } from '../../../shared/errors';
@@ -13,7 +14,7 @@ import { getFileRow, loadFile, writeFile } from '../files/store';
 import type { HandlerMap } from '../handler';
 import { monitoringLedger } from './ledger';
 import { filterSchedule, scheduleRows } from './schedule';
-import { exitCheck, fileInputOf, fileMonitoring, fileWarning, PROPOSAL_SELECT, proposalRows, recordRiskEvent, toProposal, type ProposalRow } from './store';
+import { exitCheck, fileMonitoring, fileWarning, PROPOSAL_SELECT, proposalRows, recordRiskEvent, toProposal, type ProposalRow } from './store';
 import { reviewList, reviewRow } from './reviews';
 
 const ENTITY = 'worker_file';
@@ -75,7 +76,7 @@ export const monitoringHandlers: HandlerMap<keyof typeof monitoringChannels> = {
     let after = before;
     if (input.household) {
       if (before.status === 'exited') fail('RULE', '档案已脱困退出，家庭情况有变化请先由主任恢复在档');
-      const changed = { ...fileInputOf(before), ownMonthlyIncomeFen: input.household.ownMonthlyIncomeFen, members: input.household.members };
+      const changed = { ...inputOfFile(before), ownMonthlyIncomeFen: input.household.ownMonthlyIncomeFen, members: input.household.members };
       writeFile(ctx.db, input.fileId, changed, ctx.user!.id, ctx.now.toISOString());
       after = load(ctx, input.fileId);
     }

@@ -6,7 +6,6 @@ import { formatYuan } from '../../../shared/money';
 import type { ExitStatus, RiskEventKind, VisitKind, VisitMethod } from '../../../shared/monitoring';
 import type { Settings } from '../../../shared/settings';
 import type { Db } from '../../db/open';
-import type { ParsedFile } from '../files/store';
 import { scheduleRowFor } from './schedule';
 
 interface VisitRow {
@@ -177,42 +176,5 @@ export function fileMonitoring(db: Db, fileId: number, s: Settings, today: strin
     exitProposals: proposalRows(db, 'p.file_id = ?', fileId).map((r) => toProposal(r, caller)),
     reviews,
     exitCheck: exitCheck(db, fileId, s),
-  };
-}
-
-/** The clerk's form values of a stored file, so a revisit can change only the household and re-derive the rest. */
-export function fileInputOf(f: WorkerFile): ParsedFile {
-  return {
-    name: f.name,
-    idNumber: f.idNumber,
-    phone: f.phone,
-    address: f.address,
-    workUnit: f.workUnit,
-    baseUnion: f.baseUnion,
-    employmentStatus: f.employmentStatus,
-    modelWorkerLevel: f.modelWorkerLevel,
-    allowanceStatus: f.allowanceStatus,
-    medicalInsured: f.medicalInsured,
-    disabilityGrade: f.disabilityGrade,
-    maritalStatus: f.maritalStatus,
-    singleParent: f.singleParent,
-    ownMonthlyIncomeFen: f.ownMonthlyIncomeFen,
-    members: f.members.map((m) => ({
-      name: m.name,
-      relation: m.relation,
-      idNumber: m.idNumber,
-      monthlyIncomeFen: m.monthlyIncomeFen,
-      unmarried: m.unmarried ?? undefined,
-      student: m.student,
-      disabled: m.disabled,
-      seriouslyIll: m.seriouslyIll,
-    })),
-    hardshipCauses: f.hardshipCauses,
-    hardshipDescription: f.hardshipDescription,
-    riskFlag: f.riskFlag,
-    riskNote: f.riskNote,
-    bankName: f.bankName,
-    bankCard: f.bankCard,
-    documents: f.documents,
   };
 }

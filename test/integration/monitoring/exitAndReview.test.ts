@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileInputOf } from '../../../electron/core/monitoring/store';
+import { inputOfFile } from '../../../shared/contract/files';
 import { household, INCOME, makeWorld, singleFile, visit, type MonitoringWorld } from './setup';
 
 let w: MonitoringWorld;
@@ -127,7 +127,7 @@ describe('warnings', () => {
   it('a warning set while editing the file also lands on the timeline', async () => {
     const f = await singleFile(w, INCOME.comfortable);
     const stored = await w.ok('staff', 'files.get', { id: f.id });
-    const changed = await w.core.call('files.update', { id: f.id, file: { ...fileInputOf(stored), riskFlag: 'yellow', riskNote: '配偶长期病休' } }, w.tokens.staff);
+    const changed = await w.core.call('files.update', { id: f.id, file: { ...inputOfFile(stored), riskFlag: 'yellow', riskNote: '配偶长期病休' } }, w.tokens.staff);
     expect(changed.ok).toBe(true);
     const m = await w.ok('staff', 'monitoring.forFile', { fileId: f.id });
     expect(m.timeline.at(-1)).toMatchObject({ kind: 'warning', warningAfter: 'yellow', reason: '配偶长期病休' });

@@ -21,7 +21,7 @@ import {
 } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { cloneElement, useEffect, useRef, useState } from 'react';
-import { householdMemberInput, workerFileInput, type WorkerFile, type WorkerFileInput } from '../../../../shared/contract/files';
+import { householdMemberInput, inputOfFile, workerFileInput, type WorkerFile, type WorkerFileInput } from '../../../../shared/contract/files';
 import { localDate } from '../../../../shared/dates';
 import { MARITAL_STATUS_LABELS, MARITAL_STATUSES, RELATION_LABELS, RELATIONS, type MaritalStatus, type Relation } from '../../../../shared/household';
 import { RISK_FLAGS, RISK_FLAG_LABELS, type RiskFlag } from '../../../../shared/household';
@@ -123,41 +123,7 @@ const NEW_FILE: FormValues = {
 const unmarriedMatters = (r?: Relation) => r !== undefined && r !== 'spouse' && r !== 'parent';
 const unmarriedDefault = (r?: Relation) => r === 'child' || r === 'sibling';
 
-function fromFile(f: WorkerFile): FormValues {
-  return {
-    name: f.name,
-    idNumber: f.idNumber,
-    phone: f.phone,
-    address: f.address,
-    workUnit: f.workUnit,
-    baseUnion: f.baseUnion,
-    employmentStatus: f.employmentStatus,
-    modelWorkerLevel: f.modelWorkerLevel,
-    allowanceStatus: f.allowanceStatus,
-    medicalInsured: f.medicalInsured,
-    disabilityGrade: f.disabilityGrade,
-    maritalStatus: f.maritalStatus,
-    singleParent: f.singleParent,
-    ownMonthlyIncomeFen: f.ownMonthlyIncomeFen,
-    members: f.members.map((m) => ({
-      name: m.name,
-      relation: m.relation,
-      idNumber: m.idNumber,
-      monthlyIncomeFen: m.monthlyIncomeFen,
-      unmarried: m.unmarried ?? undefined,
-      student: m.student,
-      disabled: m.disabled,
-      seriouslyIll: m.seriouslyIll,
-    })),
-    hardshipCauses: f.hardshipCauses,
-    hardshipDescription: f.hardshipDescription,
-    riskFlag: f.riskFlag,
-    riskNote: f.riskNote,
-    bankName: f.bankName,
-    bankCard: f.bankCard,
-    documents: f.documents,
-  };
-}
+const fromFile = (f: WorkerFile): FormValues => inputOfFile(f);
 
 /** The form's values as the contract's input; every field has passed its zod rule by now. */
 function toInput(v: FormValues): WorkerFileInput {

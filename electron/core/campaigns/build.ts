@@ -73,7 +73,7 @@ export interface Scanned {
   exclusions: { kind: CampaignExclusion; text: string }[];
 }
 
-type ScanRow = [id: number, idNumber: string, workUnit: string, employment: EmploymentStatus, model: ModelWorkerLevel, perCapita: number, causeBits: number, singleParent: 0 | 1, disabled: 0 | 1, risk: string, status: 'active' | 'exited'];
+type ScanRow = [id: number, idNumber: string, workUnit: string, employment: EmploymentStatus, model: ModelWorkerLevel, perCapita: number, causeBits: number, singleParent: 0 | 1, disabled: 0 | 1, risk: string, status: 'active' | 'exited', memberIds: string | null];
 const RED_RESCUE = '上年度已慰问，但档案为红色预警（困难加剧），仍列入';
 /** The only causes the criteria read (criteria.ts), as bits the SQL computes from the stored JSON. */
 const CRITERIA_CAUSES = ['schooling', 'disability', 'single_parent', 'illness', 'disaster'] as const;
@@ -96,20 +96,12 @@ export function scanFiles(db: Db, c: CampaignRow, groups: GroupRow[], minLivingL
   const where = [`(${fits || '0'})`, workUnit ? 'work_unit = @unit' : '', 'id NOT IN (SELECT file_id FROM campaign_lines WHERE campaign_id = @campaign)'].filter(Boolean).join(' AND ');
   const files = db
     .prepare(
-      `SELECT id, id_number, work_unit, employment_status, model_worker_level, per_capita_income_fen, ${CAUSE_BITS_SQL}, single_parent, disability_grade IS NOT NULL, risk_flag, status
+      `SELECT id, id_number, work_unit, employment_status, model_worker_level, per_capita_income_fen, ${CAUSE_BITS_SQL}, single_parent, disability_grade IS NOT NULL, risk_flag, status,
+       (SELECT group_concat(id_number) FROM household_members h WHERE h.file_id = worker_files.id AND h.id_number <> '')
        FROM worker_files WHERE ${where} ORDER BY id`,
     )
     .raw(true)
     .all({ unit: workUnit, line: minLivingLineFen, campaign: c.id }) as ScanRow[];
-  const members = new Map<number, string[]>();
-  for (const [fileId, idNumber] of db
-    .prepare(`SELECT file_id, id_number FROM household_members WHERE id_number <> ''${workUnit ? ' AND file_id IN (SELECT id FROM worker_files WHERE work_unit = @unit)' : ''}`)
-    .raw(true)
-    .all({ unit: workUnit }) as [number, string][]) {
-    const list = members.get(fileId);
-    if (list) list.push(idNumber);
-    else members.set(fileId, [idNumber]);
-  }
   const flags = new Map<number, ExclusionKind[]>();
   for (const e of db.prepare('SELECT DISTINCT file_id, kind FROM file_exclusions WHERE cleared_at IS NULL').all() as { file_id: number; kind: ExclusionKind }[]) {
     flags.set(e.file_id, [...(flags.get(e.file_id) ?? []), e.kind]);
@@ -123,7 +115,7 @@ export function scanFiles(db: Db, c: CampaignRow, groups: GroupRow[], minLivingL
   const noFlags: ExclusionKind[] = [];
   const f: Scanned = { fileId: 0, idNumber: '', workUnit: '', group: 'hardship', amountFen: 0, reasons: [], exclusions: NO_EXCLUSIONS };
 
-  for (const [id, idNumber, unit, employment, model, perCapita, causeBits, singleParent, disabled, risk, status] of files) {
+  for (const [id, idNumber, unit, employment, model, perCapita, causeBits, singleParent, disabled, risk, status, memberIds] of files) {
     const tier = incomeTier(perCapita, minLivingLineFen);
     const key = `${employment}|${model}|${tier}|${singleParent}|${disabled}|${causeBits}`;
     let matched = matches.get(key);
@@ -133,7 +125,8 @@ export function scanFiles(db: Db, c: CampaignRow, groups: GroupRow[], minLivingL
       matches.set(key, matched);
     }
     if (matched.length === 0) continue;
-    const more = members.get(id);
+    // Members' ID numbers come with the file (one index probe each): no second pass over every member.
+    const more = memberIds ? memberIds.split(',') : undefined;
     const fileFlags = flags.get(id) ?? noFlags;
     const lastYear = hits(x.lastYear, idNumber, more);
     // Most files have nothing against them: the exclusion texts are built only for those that do.

@@ -173,10 +173,14 @@ describe('petitions in Chromium', () => {
       async () => (await status(page)) === '办理中',
     );
 
-    await page.getByTestId('action-answer').click();
     // The answer is required: an empty one is refused before anything is sent.
-    await page.getByTestId('dialog-ok').click();
-    await page.getByText('请写明答复内容').waitFor();
+    await clickUntil(
+      async () => {
+        if (!(await page.getByTestId('dialog-ok').isVisible())) await page.getByTestId('action-answer').click();
+        await visible(page, 'dialog-ok').click();
+      },
+      () => page.getByText('请写明答复内容').isVisible(),
+    );
     await page.getByTestId('answer-text').fill('已告知低保申请条件和所需材料，并联系街道社区协助办理。');
     await e.shot('petitions-08-answer-dialog');
     await popoversClosed(page);

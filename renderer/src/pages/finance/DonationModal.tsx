@@ -10,7 +10,7 @@ import { invoke } from '../../api';
 import { zodRule } from '../../components/zodRule';
 import { DonorModal } from './DonorModal';
 import { DonorPicker } from './DonorPicker';
-import { FundPurpose, MoneyField, fundOption } from './financeLabels';
+import { AmountItem, FundPurpose, fundOption } from './financeLabels';
 
 const D = ledgerChannels['ledger.donate'].input.shape;
 
@@ -171,24 +171,7 @@ export function DonationModal({ open, onCancel, onSaved }: { open: boolean; onCa
         <Form.Item label="捐款日期" name="date" rules={[{ required: true, message: '请选择捐款日期' }]}>
           <DatePicker allowClear={false} format="YYYY年M月D日" disabledDate={(d) => d.isAfter(today(), 'day')} data-testid="donation-date" />
         </Form.Item>
-        <Form.Item
-          label="金额"
-          name="amountFen"
-          required
-          validateFirst
-          rules={[
-            {
-              validator: async (_r, v?: number) => {
-                if (v === undefined) throw new Error('请填写正确的捐款金额，如 5000 或 5,000.00');
-              },
-            },
-            zodRule(D.amountFen),
-          ]}
-          // Only a valid amount gets its capitals: a negative one is refused by the rule, never written as 负….
-          extra={amountFen !== undefined && amountFen > 0 ? <span data-testid="donation-capitals">大写：人民币{fenToCapitals(amountFen)}</span> : undefined}
-        >
-          <MoneyField testId="donation-amount" />
-        </Form.Item>
+        <AmountItem rule={D.amountFen} what="捐款金额" example="5000 或 5,000.00" amountFen={amountFen} testId="donation-amount" capitalsTestId="donation-capitals" />
         <Form.Item label="收款方式" name="method" rules={[zodRule(D.method)]} required>
           <Radio.Group
             optionType="button"

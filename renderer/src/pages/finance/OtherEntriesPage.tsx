@@ -13,7 +13,7 @@ import { useHotkey } from '../../components/useHotkey';
 import { useLeaveGuard } from '../../components/useLeaveGuard';
 import { zodRule } from '../../components/zodRule';
 import { currentPath } from '../../router';
-import { FundPurpose, MoneyField, fundOption } from './financeLabels';
+import { AmountItem, FundPurpose, fundOption } from './financeLabels';
 import { VoucherDraftForm } from './VoucherDraftForm';
 import { ctrlEnter, today, useBooks, useVoucherPrinter } from './voucherParts';
 
@@ -187,23 +187,7 @@ function MoneyEntryForm({ mode, funds, accounts, onPosted, onDirty }: FormProps 
       <Form.Item label="日期" name="date" rules={[{ required: true, message: '请选择日期' }]}>
         <DatePicker allowClear={false} format="YYYY年M月D日" disabledDate={(d) => d.isAfter(today(), 'day')} data-testid={`${mode}-date`} />
       </Form.Item>
-      <Form.Item
-        label="金额"
-        name="amountFen"
-        required
-        validateFirst
-        rules={[
-          {
-            validator: async (_r, v?: number) => {
-              if (v === undefined) throw new Error('请填写正确的金额，如 5000 或 5,000.00');
-            },
-          },
-          zodRule(I.amountFen),
-        ]}
-        extra={amountFen ? `大写：人民币${fenToCapitals(amountFen)}` : undefined}
-      >
-        <MoneyField testId={`${mode}-amount`} />
-      </Form.Item>
+      <AmountItem rule={I.amountFen} what="金额" example="5000 或 5,000.00" amountFen={amountFen} testId={`${mode}-amount`} />
       <Form.Item label={`${what}方式`} name="method" rules={[zodRule(I.method)]} required>
         <Radio.Group optionType="button" options={PAYMENT_METHODS.map((m) => ({ value: m, label: PAYMENT_METHOD_LABELS[m] }))} onChange={() => form.setFieldValue('moneyAccountId', undefined)} />
       </Form.Item>
@@ -321,23 +305,7 @@ function TransferForm({ funds, accounts, onPosted, onDirty }: FormProps) {
       <Form.Item label="日期" name="date" rules={[{ required: true, message: '请选择日期' }]}>
         <DatePicker allowClear={false} format="YYYY年M月D日" disabledDate={(d) => d.isAfter(today(), 'day')} />
       </Form.Item>
-      <Form.Item
-        label="金额"
-        name="amountFen"
-        required
-        validateFirst
-        rules={[
-          {
-            validator: async (_r, v?: number) => {
-              if (v === undefined) throw new Error('请填写正确的金额，如 2000 或 2,000.00');
-            },
-          },
-          zodRule(T.amountFen),
-        ]}
-        extra={amountFen ? `大写：人民币${fenToCapitals(amountFen)}` : undefined}
-      >
-        <MoneyField testId="transfer-amount" />
-      </Form.Item>
+      <AmountItem rule={T.amountFen} what="金额" example="2000 或 2,000.00" amountFen={amountFen} testId="transfer-amount" />
       {cash.length > 1 && (
         <Form.Item label="现金科目" name="cashAccountId" rules={[{ required: true, message: '请选择现金科目' }]}>
           <Select<number> options={cash.map((a) => ({ value: a.id, label: `${a.code} ${a.name}（余额 ${formatYuan(a.balanceFen)}）` }))} />

@@ -1,14 +1,16 @@
-import { DatePicker, Space, Tag, Tooltip, Typography } from 'antd';
+import type { z } from 'zod';
+import { DatePicker, Form, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 import type { PdfFile } from '../../../../shared/contract/define';
 import type { Fund, ReceiptView } from '../../../../shared/contract/ledger';
 import { localDate, localDateTime } from '../../../../shared/dates';
 import { FUND_SOURCE_LABELS } from '../../../../shared/ledger';
-import { formatYuan } from '../../../../shared/money';
+import { fenToCapitals, formatYuan } from '../../../../shared/money';
 import { RELIEF_CATEGORY_LABELS } from '../../../../shared/relief';
 import { invoke } from '../../api';
 import { MoneyInput } from '../../components/MoneyInput';
+import { zodRule } from '../../components/zodRule';
 import { currentPath } from '../../router';
 
 export const BOOK_READERS = ['finance', 'director', 'chair'] as const;
@@ -62,6 +64,32 @@ export function MoneyField({ testId, ...props }: { testId: string; value?: numbe
     <span data-testid={testId} style={{ display: 'inline-block' }}>
       <MoneyInput {...props} />
     </span>
+  );
+}
+
+/**
+ * The 金额 item of a finance form: required, checked by the contract's own rule, with the 大写 shown
+ * below only for a positive amount (a refused one is never written out as 负…).
+ */
+export function AmountItem(p: { rule: z.ZodType; what: string; example: string; amountFen: number | undefined; testId: string; capitalsTestId?: string }) {
+  return (
+    <Form.Item
+      label="金额"
+      name="amountFen"
+      required
+      validateFirst
+      rules={[
+        {
+          validator: async (_r, v?: number) => {
+            if (v === undefined) throw new Error(`请填写正确的${p.what}，如 ${p.example}`);
+          },
+        },
+        zodRule(p.rule),
+      ]}
+      extra={p.amountFen !== undefined && p.amountFen > 0 ? <span data-testid={p.capitalsTestId}>大写：人民币{fenToCapitals(p.amountFen)}</span> : undefined}
+    >
+      <MoneyField testId={p.testId} />
+    </Form.Item>
   );
 }
 

@@ -146,3 +146,6 @@ export function warningLevel(flag: RiskFlag, perCapitaFen: number, lineFen: numb
   if (flag === 'yellow') return 'yellow';
   return null;
 }
+
+/** Floor of line × pct / 100 in fen; integer per-capita ≤ this ⇔ per-capita × 100 ≤ line × pct (incomeTier's test). */
+export const lineMultipleFen = (lineFen: number, pct: number) => Math.floor((lineFen * pct) / 100);

@@ -85,3 +85,18 @@ function groupCapitals(group: number): string {
   }
   return out;
 }
+
+/**
+ * Integer fen → yuan as a number for a spreadsheet cell or a chart axis, only at those edges. The yuan and the
+ * cents are split with integer arithmetic and written as an exact two-decimal string, which Number()
+ * reads as the double nearest to it — the same value Excel would store for the typed amount. No
+ * float arithmetic (fen / 100, × 0.01 …) is ever applied to money: the project keeps money integer
+ * everywhere and this conversion stays visibly exact.
+ */
+export function fenToYuanNumber(fen: number): number {
+  assertFen(fen);
+  const abs = Math.abs(fen);
+  const cents = abs % 100;
+  const yuan = (abs - cents) / 100; // exact: abs - cents is a multiple of 100
+  return Number(`${fen < 0 ? '-' : ''}${yuan}.${String(cents).padStart(2, '0')}`);
+}

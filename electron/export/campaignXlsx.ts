@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { CAMPAIGN_GROUP_LABELS, CAMPAIGN_KIND_LABELS, IMPORT_COLUMNS } from '../../shared/campaign';
 import type { CampaignBatch, CampaignReport, CampaignSummary, ReportRow } from '../../shared/contract/campaigns';
-import { fenToYuanNumber } from './statementXlsx';
+import { fenToYuanNumber } from '../../shared/money';
 
 const MONEY_FORMAT = '#,##0.00';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEEEEE' } };

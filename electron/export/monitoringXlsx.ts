@@ -5,7 +5,7 @@ import type { ExitProposalView, MonitoringLedger, ReviewRow, RiskEventView, Sche
 import { WARNING_LABELS, type WarningLevel } from '../../shared/household';
 import { EXIT_STATUS_LABELS, RISK_EVENT_LABELS, RISK_STATE_LABELS, visitKindText, VISIT_METHOD_LABELS } from '../../shared/monitoring';
 import { localDateTime } from '../../shared/dates';
-import { fenToYuanNumber } from './statementXlsx';
+import { fenToYuanNumber } from '../../shared/money';
 
 const MONEY_FORMAT = '#,##0.00';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEEEEE' } };

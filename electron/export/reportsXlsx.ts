@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { PetitionStats } from '../../shared/contract/petitions';
 import type { IncomeExpenditure, ReliefReport, ReliefReportGroup, YearSummary } from '../../shared/contract/reports';
 import { petitionMonths } from '../pdf/documents/petitionReport';
-import { fenToYuanNumber } from './statementXlsx';
+import { fenToYuanNumber } from '../../shared/money';
 
 const MONEY_FORMAT = '#,##0.00';
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF999999' } };

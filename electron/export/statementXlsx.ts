@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { MonthlyStatement } from '../../shared/contract/ledger';
 import type { StockLedgerRow } from '../../shared/contract/materials';
-import { assertFen } from '../../shared/money';
+import { fenToYuanNumber } from '../../shared/money';
 
 const MONEY_FORMAT = '#,##0.00';
 const DATE_FORMAT = 'yyyy-mm-dd';
@@ -14,20 +14,6 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF999999' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-/**
- * Integer fen → yuan as a number for the spreadsheet cell, only at this edge. The yuan and the
- * cents are split with integer arithmetic and written as an exact two-decimal string, which Number()
- * reads as the double nearest to it — the same value Excel would store for the typed amount. No
- * float arithmetic (fen / 100, × 0.01 …) is ever applied to money: the project keeps money integer
- * everywhere and this conversion stays visibly exact.
- */
-export function fenToYuanNumber(fen: number): number {
-  assertFen(fen);
-  const abs = Math.abs(fen);
-  const cents = abs % 100;
-  const yuan = (abs - cents) / 100; // exact: abs - cents is a multiple of 100
-  return Number(`${fen < 0 ? '-' : ''}${yuan}.${String(cents).padStart(2, '0')}`);
-}
 
 /** '2026-11' → '2026年11月' */
 function monthLabel(month: string): string {

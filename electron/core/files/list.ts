@@ -1,6 +1,6 @@
 import type { FileSort, FileSummary } from '../../../shared/contract/files';
 import type { Paged } from '../../../shared/contract/fields';
-import type { IncomeTier } from '../../../shared/household';
+import { lineMultipleFen, type IncomeTier } from '../../../shared/household';
 import type { FileStatus, HardshipCause } from '../../../shared/workerFile';
 import type { Db } from '../../db/open';
 import { boundedCount } from '../textSearch';
@@ -38,7 +38,7 @@ const TIER_PERCENTS: Record<IncomeTier, [number | null, number | null]> = {
  * line × percent, and for an integer fen that is fen ≤ ⌊line × percent / 100⌋.
  */
 export function tierRange(tier: IncomeTier, lineFen: number): { above: number | null; upTo: number | null } {
-  const bound = (percent: number | null) => (percent === null ? null : Math.floor((lineFen * percent) / 100));
+  const bound = (percent: number | null) => (percent === null ? null : lineMultipleFen(lineFen, percent));
   const [low, high] = TIER_PERCENTS[tier];
   return { above: bound(low), upTo: bound(high) };
 }

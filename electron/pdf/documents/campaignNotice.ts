@@ -3,8 +3,8 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { CampaignNotice } from '../../../shared/contract/campaigns';
 import { CAMPAIGN_GROUP_LABELS, CAMPAIGN_KIND_LABELS } from '../../../shared/campaign';
-import { maskIdNumber } from '../../../shared/idcard';
-import { FORM_LAYOUT, LABEL_FILL, chineseDate, chineseIsoDate, headerBlock, money, printedAtText } from '../common';
+import { LABEL_FILL, chineseIsoDate, money, printedAtText } from '../common';
+import { noticePage, publicIdNumber } from './reliefNotice';
 
 export const CAMPAIGN_NOTICE_TITLE = '慰问名单公示';
 
@@ -16,8 +16,6 @@ export interface CampaignNoticeCentre {
   printedAt: Date;
 }
 
-/** Masked as carried; a full number that slipped in is masked here too — a notice must never show one. */
-const publicId = (s: string) => (s.includes('*') ? s : maskIdNumber(s));
 
 export function campaignNoticeDoc(n: CampaignNotice, centre: CampaignNoticeCentre): TDocumentDefinitions {
   const totalFen = n.lines.reduce((sum, l) => sum + l.amountFen, 0);
@@ -30,7 +28,7 @@ export function campaignNoticeDoc(n: CampaignNotice, centre: CampaignNoticeCentr
     ...n.lines.map((l, i): TableCell[] => [
       { text: String(i + 1), alignment: 'center' },
       { text: l.name, alignment: 'center' },
-      { text: publicId(l.maskedIdNumber), alignment: 'center' },
+      { text: publicIdNumber(l), alignment: 'center' },
       { text: l.workUnit.trim() || '—' },
       { text: CAMPAIGN_GROUP_LABELS[l.group], alignment: 'center' },
       { text: money(l.amountFen), alignment: 'right' },
@@ -70,27 +68,14 @@ export function campaignNoticeDoc(n: CampaignNotice, centre: CampaignNoticeCentr
     margin: [0, 10, 0, 0],
     lineHeight: 1.4,
   };
-  const closing: Content = {
-    columns: [
-      { width: '*', text: '' },
-      { width: 'auto', stack: [{ text: `${centre.centreName}（盖章）` }, { text: chineseDate(centre.printedAt), margin: [0, 4, 0, 0] }], alignment: 'center' },
-    ],
-    margin: [0, 28, 0, 0],
-    unbreakable: true,
-  };
-  return {
-    pageSize: 'A4',
-    pageOrientation: 'portrait',
-    defaultStyle: { fontSize: 10.5 },
-    info: { title: `${CAMPAIGN_NOTICE_TITLE} ${c.number}`, subject: CAMPAIGN_NOTICE_TITLE, author: issuer },
-    content: [
-      headerBlock({ centreName: issuer, title: CAMPAIGN_NOTICE_TITLE }),
-      { text: `编号：${c.number}`, alignment: 'right', fontSize: 9.5, margin: [0, 0, 0, 4] },
-      intro,
-      { table: { headerRows: 1, widths: [28, 48, 108, '*', 80, 62], body, dontBreakRows: true }, layout: FORM_LAYOUT, fontSize: 10 },
-      objections,
-      closing,
-    ],
+  return noticePage({
+    title: CAMPAIGN_NOTICE_TITLE,
+    number: c.number,
+    issuer,
+    centre,
+    intro,
+    body,
+    objections,
     footer: (page: number, pages: number) => ({ text: `打印时间：${printedAtText(centre.printedAt)}　公示期：${start} 至 ${end}　第 ${page} 页 共 ${pages} 页`, alignment: 'center', fontSize: 8 }),
-  };
+  });
 }

@@ -93,36 +93,58 @@ export function reliefNoticeDoc(n: ReliefNotice, centre: ReliefNoticeCentre): TD
     lineHeight: 1.4,
   };
 
+  return noticePage({
+    title: RELIEF_NOTICE_TITLE,
+    number: n.number,
+    issuer,
+    centre,
+    intro,
+    body,
+    objections,
+    footer: { text: `打印时间：${printedAtText(centre.printedAt)}　公示期：${start} 至 ${end}` },
+  });
+}
+
+/** The A4 page every public notice shares: title, number, intro, the table, objections, the stamp and date. */
+export function noticePage(p: {
+  title: string;
+  number: string;
+  issuer: string;
+  centre: { centreName: string; printedAt: Date };
+  intro: Content;
+  body: TableCell[][];
+  objections: Content;
+  footer: TDocumentDefinitions['footer'];
+}): TDocumentDefinitions {
   const closing: Content = {
     columns: [
       { width: '*', text: '' },
       {
         width: 'auto',
-        stack: [{ text: `${centre.centreName}（盖章）` }, { text: chineseDate(centre.printedAt), margin: [0, 4, 0, 0] }],
+        stack: [{ text: `${p.centre.centreName}（盖章）` }, { text: chineseDate(p.centre.printedAt), margin: [0, 4, 0, 0] }],
         alignment: 'center',
       },
     ],
     margin: [0, 28, 0, 0],
     unbreakable: true,
   };
-
   return {
     pageSize: 'A4',
     pageOrientation: 'portrait',
     defaultStyle: { fontSize: 10.5 },
-    info: { title: `${RELIEF_NOTICE_TITLE} ${n.number}`, subject: RELIEF_NOTICE_TITLE, author: issuer },
+    info: { title: `${p.title} ${p.number}`, subject: p.title, author: p.issuer },
     content: [
-      headerBlock({ centreName: issuer, title: RELIEF_NOTICE_TITLE }),
-      { text: `编号：${n.number}`, alignment: 'right', fontSize: 9.5, margin: [0, 0, 0, 4] },
-      intro,
+      headerBlock({ centreName: p.issuer, title: p.title }),
+      { text: `编号：${p.number}`, alignment: 'right', fontSize: 9.5, margin: [0, 0, 0, 4] },
+      p.intro,
       {
-        table: { headerRows: 1, widths: [28, 48, 108, '*', 80, 62], body, dontBreakRows: true },
+        table: { headerRows: 1, widths: [28, 48, 108, '*', 80, 62], body: p.body, dontBreakRows: true },
         layout: FORM_LAYOUT,
         fontSize: 10,
       },
-      objections,
+      p.objections,
       closing,
     ],
-    footer: { text: `打印时间：${printedAtText(centre.printedAt)}　公示期：${start} 至 ${end}` },
+    footer: p.footer,
   };
 }

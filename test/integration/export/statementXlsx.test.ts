@@ -1,7 +1,8 @@
 // The 月度收支明细表 workbook, read back with exceljs.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { fenToYuanNumber, statementWorkbook } from '../../../electron/export/statementXlsx';
+import { fenToYuanNumber } from '../../../shared/money';
+import { statementWorkbook } from '../../../electron/export/statementXlsx';
 import { largeMonthlyStatement, SAMPLE_FINANCE_CENTRE, sampleMonthlyStatement } from '../../../electron/pdf/samples';
 
 async function read(buffer: Buffer): Promise<ExcelJS.Workbook> {

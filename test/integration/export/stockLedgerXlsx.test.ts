@@ -1,7 +1,7 @@
 // The 物资收发存月报表 workbook, read back with exceljs.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { fenToYuanNumber } from '../../../electron/export/statementXlsx';
+import { fenToYuanNumber } from '../../../shared/money';
 import { stockLedgerWorkbook } from '../../../electron/export/stockLedgerXlsx';
 import { SAMPLE_FINANCE_CENTRE, sampleStockLedger } from '../../../electron/pdf/samples';
 

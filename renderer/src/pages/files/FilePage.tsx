@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { PdfFile } from '../../../../shared/contract/define';
 import { fileChannels, type ExclusionView, type HouseholdMemberView, type WorkerFile } from '../../../../shared/contract/files';
 import { formatChineseDate, localDate, localDateTime } from '../../../../shared/dates';
-import { RELATION_LABELS, MARITAL_STATUS_LABELS, type Relation } from '../../../../shared/household';
+import { RELATION_LABELS, MARITAL_STATUS_LABELS, lineMultipleFen, type Relation } from '../../../../shared/household';
 import { ageOn, maskIdNumber, validateIdNumber } from '../../../../shared/idcard';
 import { formatYuan } from '../../../../shared/money';
 import {
@@ -27,7 +27,7 @@ import { navigate } from '../../router';
 import { hasRole, useSession } from '../../session';
 import { tierAdvice } from './HouseholdPreview';
 import { ReasonModal } from './ReasonModal';
-import { SEX_LABELS, StatusTag, TierTag, WarningTag, lineMultipleFen, maskBankCard } from './fileLabels';
+import { SEX_LABELS, StatusTag, TierTag, WarningTag, maskBankCard } from './fileLabels';
 import { FileReferrals } from '../referrals/FileReferrals';
 import { ReliefHistory } from '../../components/ReliefHistory';
 import { FileCampaigns } from '../campaigns/FileCampaigns';

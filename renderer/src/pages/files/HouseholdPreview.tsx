@@ -1,8 +1,8 @@
 import { Alert, Card, Divider, Typography } from 'antd';
-import { householdSize, incomeTier, perCapitaIncomeFen, type MaritalStatus, type Relation } from '../../../../shared/household';
+import { householdSize, incomeTier, lineMultipleFen, perCapitaIncomeFen, type MaritalStatus, type Relation } from '../../../../shared/household';
 import { formatYuan } from '../../../../shared/money';
 import type { HardshipCause } from '../../../../shared/workerFile';
-import { TierTag, lineMultipleFen } from './fileLabels';
+import { TierTag } from './fileLabels';
 
 export interface PreviewMember {
   relation?: Relation;

@@ -48,8 +48,6 @@ export function maskBankCard(card: string): string {
 
 export const SEX_LABELS = { male: '男', female: '女' } as const;
 
-/** Floor of line × pct / 100 in fen; integer per-capita ≤ this ⇔ per-capita × 100 ≤ line × pct (incomeTier's test). */
-export const lineMultipleFen = (lineFen: number, pct: number) => Math.floor((lineFen * pct) / 100);
 
 const WARNING_COLORS: Record<WarningLevel, string> = { red: 'red', orange: 'orange', yellow: 'gold' };
 

@@ -9,7 +9,7 @@ import { downloadFile } from '../../components/downloadFile';
 import { PdfPreview } from '../../components/PdfPreview';
 import { useAction } from '../../components/useAction';
 import { MonthPicker, Yuan, monthLabel } from '../finance/financeLabels';
-import { fenToYuanForChart } from './reportLabels';
+import { fenToYuanNumber } from '../../../../shared/money';
 
 interface Line {
   key: string;
@@ -59,8 +59,8 @@ export function IncomeExpenditureTab({ month, onMonth }: { month: string; onMont
       xAxis: { type: 'value', name: '元' },
       yAxis: { type: 'category', data: top.map((r) => r.name), inverse: true },
       series: [
-        { name: '本月数', type: 'bar', data: top.map((r) => fenToYuanForChart(r.monthFen)), itemStyle: { color: '#1677ff' } },
-        { name: '本年累计数', type: 'bar', data: top.map((r) => fenToYuanForChart(r.yearFen)), itemStyle: { color: '#95de64' } },
+        { name: '本月数', type: 'bar', data: top.map((r) => fenToYuanNumber(r.monthFen)), itemStyle: { color: '#1677ff' } },
+        { name: '本年累计数', type: 'bar', data: top.map((r) => fenToYuanNumber(r.yearFen)), itemStyle: { color: '#95de64' } },
       ],
     };
   }, [report]);

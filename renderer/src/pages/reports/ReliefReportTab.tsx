@@ -11,7 +11,7 @@ import { downloadFile } from '../../components/downloadFile';
 import { PdfPreview } from '../../components/PdfPreview';
 import { useAction } from '../../components/useAction';
 import { Yuan } from '../finance/financeLabels';
-import { fenToYuanForChart } from './reportLabels';
+import { fenToYuanNumber } from '../../../../shared/money';
 
 function GroupTable({ title, groups, testId }: { title: string; groups: ReliefReportGroup[]; testId: string }) {
   return (
@@ -57,7 +57,7 @@ export function ReliefReportTab() {
           { type: 'value', name: '人次', minInterval: 1 },
         ],
         series: [
-          { name: '发放金额', type: 'bar', data: report.byMonth.map((g) => fenToYuanForChart(g.amountFen)), itemStyle: { color: '#1677ff' } },
+          { name: '发放金额', type: 'bar', data: report.byMonth.map((g) => fenToYuanNumber(g.amountFen)), itemStyle: { color: '#1677ff' } },
           { name: '人次', type: 'line', yAxisIndex: 1, data: report.byMonth.map((g) => g.count), itemStyle: { color: '#fa8c16' } },
           {
             name: '类别',
@@ -65,7 +65,7 @@ export function ReliefReportTab() {
             center: ['85%', '35%'],
             radius: [0, '28%'],
             label: { formatter: '{b}' },
-            data: report.byCategory.map((g) => ({ name: g.label, value: fenToYuanForChart(g.amountFen) })),
+            data: report.byCategory.map((g) => ({ name: g.label, value: fenToYuanNumber(g.amountFen) })),
           },
         ],
       },
@@ -99,7 +99,7 @@ export function ReliefReportTab() {
               <Statistic title="发放人次" value={report.count} loading={busy} />
             </Col>
             <Col>
-              <Statistic title="发放金额（元）" value={fenToYuanForChart(report.amountFen)} precision={2} loading={busy} />
+              <Statistic title="发放金额（元）" value={fenToYuanNumber(report.amountFen)} precision={2} loading={busy} />
             </Col>
           </Row>
           {report.count > 0 && option && <ReactECharts option={option} style={{ height: 300 }} notMerge />}

@@ -5,15 +5,14 @@ import { fail } from '../../../shared/errors';
 import { RISK_FLAG_LABELS, WARNING_LABELS } from '../../../shared/household';
 import { formatYuan } from '../../../shared/money';
 import { latestNextDate, riskState, visitKindText, VISIT_METHOD_LABELS } from '../../../shared/monitoring';
-import { exitProposalsWorkbook, monitoringLedgerWorkbook, reviewsWorkbook, scheduleWorkbook } from '../../export/monitoringXlsx';
-import { monitoringLedgerDoc } from '../../pdf/documents/monitoringLedger';
-import { renderPdf } from '../../pdf/render';
+import { exitProposalsWorkbook, reviewsWorkbook, scheduleWorkbook } from '../../export/monitoringXlsx';
+import { runExport } from '../../jobs/runExport';
 import { Deferred, type HandlerContext } from '../context';
 import { describeFileChanges } from '../files/changes';
 import { getFileRow, loadFile, writeFile } from '../files/store';
 import type { HandlerMap } from '../handler';
 import { monitoringLedger } from './ledger';
-import { filterSchedule, scheduleRows } from './schedule';
+import { ensureScheduleBasis, scheduleCount, schedulePage, type ScheduleShow } from './schedule';
 import { exitCheck, fileMonitoring, fileWarning, PROPOSAL_SELECT, proposalRows, recordRiskEvent, toProposal, type ProposalRow } from './store';
 import { reviewList, reviewRow } from './reviews';
 
@@ -22,12 +21,17 @@ const ENTITY = 'worker_file';
 const EXPORT_LIMIT = 100_000;
 const today = (ctx: HandlerContext) => localDate(ctx.now);
 const load = (ctx: HandlerContext, id: number) => loadFile(ctx.db, id, ctx.settings.minLivingLineFen);
-const view = (ctx: HandlerContext, fileId: number) => fileMonitoring(ctx.db, fileId, ctx.settings, today(ctx), ctx.user);
+/** Before any read of stored due dates: recomputes them if the settings in force moved on (see schedule.ts). */
+const fresh = (ctx: HandlerContext) => ensureScheduleBasis(ctx.db, ctx.settings);
+const view = (ctx: HandlerContext, fileId: number) => {
+  fresh(ctx);
+  return fileMonitoring(ctx.db, fileId, ctx.settings, today(ctx), ctx.user);
+};
 const warningText = (w: keyof typeof WARNING_LABELS | null) => (w ? WARNING_LABELS[w] : '无预警');
 
-function scheduleFor(ctx: HandlerContext, scope: 'mine' | 'all', show: 'due' | 'overdue' | 'all') {
-  const rows = scheduleRows(ctx.db, ctx.settings, today(ctx), scope === 'mine' ? ctx.user!.id : null);
-  return filterSchedule(rows, show, today(ctx), ctx.settings.monitorDueSoonDays);
+function scheduleFor(ctx: HandlerContext, scope: 'mine' | 'all', show: ScheduleShow, page: number, pageSize: number) {
+  fresh(ctx);
+  return schedulePage(ctx.db, ctx.settings, today(ctx), { show, mineUserId: scope === 'mine' ? ctx.user!.id : null, page, pageSize });
 }
 
 function getProposal(ctx: HandlerContext, proposalId: number) {
@@ -36,14 +40,15 @@ function getProposal(ctx: HandlerContext, proposalId: number) {
 
 export const monitoringHandlers: HandlerMap<keyof typeof monitoringChannels> = {
   'monitoring.overview': (ctx, { scope }) => {
-    const all = scheduleRows(ctx.db, ctx.settings, today(ctx), scope === 'mine' ? ctx.user!.id : null);
+    fresh(ctx);
+    const mine = scope === 'mine' ? ctx.user!.id : null;
     const year = Number(today(ctx).slice(0, 4));
     const reviews = reviewList(ctx.db, ctx.settings.minLivingLineFen, year, 'pending', 1, 1);
     const exitPending = (ctx.db.prepare("SELECT COUNT(*) AS n FROM file_exit_proposals WHERE status = 'pending'").get() as { n: number }).n;
     return {
       today: today(ctx),
-      due: filterSchedule(all, 'due', today(ctx), ctx.settings.monitorDueSoonDays).length,
-      overdue: filterSchedule(all, 'overdue', today(ctx), ctx.settings.monitorDueSoonDays).length,
+      due: scheduleCount(ctx.db, 'due', today(ctx), ctx.settings.monitorDueSoonDays, mine),
+      overdue: scheduleCount(ctx.db, 'overdue', today(ctx), ctx.settings.monitorDueSoonDays, mine),
       reviewYear: year,
       reviewTotal: reviews.of,
       reviewDone: reviews.done,
@@ -51,13 +56,10 @@ export const monitoringHandlers: HandlerMap<keyof typeof monitoringChannels> = {
     };
   },
 
-  'monitoring.schedule': (ctx, { scope, show, page, pageSize }) => {
-    const rows = scheduleFor(ctx, scope, show);
-    return { rows: rows.slice((page - 1) * pageSize, page * pageSize), total: rows.length };
-  },
+  'monitoring.schedule': (ctx, { scope, show, page, pageSize }) => scheduleFor(ctx, scope, show, page, pageSize),
 
   'monitoring.scheduleXlsx': (ctx, { scope, show }) => {
-    const rows = scheduleFor(ctx, scope, show);
+    const { rows } = scheduleFor(ctx, scope, show, 1, EXPORT_LIMIT);
     ctx.audit({ summary: `导出回访计划（${show === 'due' ? '待回访' : show === 'overdue' ? '逾期未回访' : '全部'}，${rows.length} 户）` });
     const centre = ctx.settings.centreName;
     const day = today(ctx);
@@ -287,18 +289,23 @@ export const monitoringHandlers: HandlerMap<keyof typeof monitoringChannels> = {
     return toProposal(getProposal(ctx, proposalId), ctx.user);
   },
 
-  'monitoring.ledger': (ctx, { month }) => monitoringLedger(ctx.db, ctx.settings, month, ctx.now),
-
-  'monitoring.ledgerPdf': (ctx, { month }) => {
-    const ledger = monitoringLedger(ctx.db, ctx.settings, month, ctx.now);
-    ctx.audit({ summary: `打印 ${month} 动态监测台账` });
-    const doc = monitoringLedgerDoc(ledger);
-    return new Deferred(async () => ({ fileName: `动态监测台账-${month}.pdf`, base64: (await renderPdf(doc)).toString('base64') }));
+  'monitoring.ledger': (ctx, { month }) => {
+    fresh(ctx);
+    return monitoringLedger(ctx.db, ctx.settings, month, ctx.now);
   },
 
-  'monitoring.ledgerXlsx': (ctx, { month }) => {
-    const ledger = monitoringLedger(ctx.db, ctx.settings, month, ctx.now);
+  // Read and written on the jobs worker (electron/jobs/exports.ts) once this call's transaction has committed.
+  'monitoring.ledgerPdf': (ctx, { month, jobId }) => {
+    fresh(ctx);
+    ctx.audit({ summary: `打印 ${month} 动态监测台账` });
+    const args = { month, settings: ctx.settings, now: ctx.now };
+    return new Deferred(async () => ({ fileName: `动态监测台账-${month}.pdf`, base64: await runExport(ctx.user!.id, jobId, ctx.db.name, 'monitoringLedgerPdf', args) }));
+  },
+
+  'monitoring.ledgerXlsx': (ctx, { month, jobId }) => {
+    fresh(ctx);
     ctx.audit({ summary: `导出 ${month} 动态监测台账` });
-    return new Deferred(async () => ({ fileName: `动态监测台账-${month}.xlsx`, base64: (await monitoringLedgerWorkbook(ledger)).toString('base64') }));
+    const args = { month, settings: ctx.settings, now: ctx.now };
+    return new Deferred(async () => ({ fileName: `动态监测台账-${month}.xlsx`, base64: await runExport(ctx.user!.id, jobId, ctx.db.name, 'monitoringLedgerXlsx', args) }));
   },
 };

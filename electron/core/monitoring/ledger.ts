@@ -4,7 +4,7 @@ import { warningLevel } from '../../../shared/household';
 import { addMonths, latestNextDate, riskState } from '../../../shared/monitoring';
 import type { Settings } from '../../../shared/settings';
 import type { Db } from '../../db/open';
-import { daysBetween, scheduleRows } from './schedule';
+import { daysBetween, scheduleRowFor, scheduleRowsDueBefore } from './schedule';
 import { eventRows, visitRows } from './store';
 
 interface PastDue {
@@ -53,13 +53,15 @@ export function monitoringLedger(db: Db, s: Settings, month: string, now: Date):
   const today = localDate(now);
   // Overdue as at the month's last day, or today while the month runs; a future month has none yet.
   const asOf = today < next ? today : addDays(next, -1);
-  const rows = scheduleRows(db, s, asOf, null);
+  // Only files due before the month ends can be due in it or overdue at its end; the index reads just those.
+  const rows = scheduleRowsDueBefore(db, s, asOf, next);
   const byFile = new Map(rows.map((r) => [r.fileId, r]));
+  const currentOf = (fileId: number) => byFile.get(fileId) ?? scheduleRowFor(db, s, asOf, fileId);
   const due = new Map<string, ScheduleRow>();
   for (const r of rows) if (r.dueDate >= first && r.dueDate < next) due.set(`${r.fileId}:${r.dueDate}`, r);
   const overdue = asOf >= first ? rows.filter((r) => r.overdueDays > 0) : [];
   for (const p of pastDues(db, s, first, next)) {
-    const current = byFile.get(p.file_id);
+    const current = currentOf(p.file_id);
     if (!current) continue;
     const past = { ...current, lastVisitDate: p.visit_date, dueDate: p.next_date };
     const key = `${p.file_id}:${p.next_date}`;

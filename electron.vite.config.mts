@@ -42,6 +42,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
+    // Relative asset paths: Electron opens index.html from file://, where '/assets/…' would point at the disk's root.
+    base: './',
     // Minified, one chunk per page (routes.tsx loads pages lazily); warn if any chunk passes 1.5 MB.
     build: { rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') }, minify: true, chunkSizeWarningLimit: 1500 },
     plugins: [react(), precompress()],

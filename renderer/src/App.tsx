@@ -1,14 +1,18 @@
-import { App as AntApp, Spin } from 'antd';
+import AntApp from 'antd/es/app';
+import Spin from 'antd/es/spin';
 import { useCallback, useEffect, useState } from 'react';
 import type { SessionUser } from '../../shared/contract/auth';
 import type { HealthReport } from '../../shared/contract/backup';
 import { invoke, session } from './api';
-import { Shell } from './components/Shell';
+import { lazyPage } from './lazyPage';
 import { LoginPage } from './pages/auth/LoginPage';
-import { HealthPage } from './pages/health/HealthPage';
 import { SetupPage } from './pages/auth/SetupPage';
 import { navigate } from './router';
 import { SessionContext } from './session';
+
+// The shell (menu, every route) and the rare health page load after the first screen, so the login page stays small.
+const Shell = lazyPage(() => import('./components/Shell'), 'Shell');
+const HealthPage = lazyPage(() => import('./pages/health/HealthPage'), 'HealthPage');
 
 type Phase = { kind: 'loading' } | { kind: 'unhealthy'; report: HealthReport } | { kind: 'setup' } | { kind: 'login'; notice?: string } | { kind: 'in'; user: SessionUser };
 

@@ -1,5 +1,11 @@
-import { Button, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
-import type { MenuProps } from 'antd';
+import Button from 'antd/es/button';
+import Layout from 'antd/es/layout';
+import Menu from 'antd/es/menu';
+import Result from 'antd/es/result';
+import Space from 'antd/es/space';
+import Tag from 'antd/es/tag';
+import Typography from 'antd/es/typography';
+import type { MenuProps } from 'antd/es/menu';
 import { ROLE_LABELS } from '../../../shared/roles';
 import { matchRoute, navigate, useHashPath } from '../router';
 import { ROUTES } from '../routes';

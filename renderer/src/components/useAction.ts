@@ -1,4 +1,4 @@
-import { App } from 'antd';
+import App from 'antd/es/app';
 import { useCallback, useState } from 'react';
 
 /** Runs an API call with a busy flag; errors (already Chinese) are shown as a message. `run` is stable across renders. */

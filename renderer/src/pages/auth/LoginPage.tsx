@@ -1,4 +1,7 @@
-import { Alert, Button, Form, Input } from 'antd';
+import Alert from 'antd/es/alert';
+import Button from 'antd/es/button';
+import Form from 'antd/es/form';
+import Input from 'antd/es/input';
 import type { SessionUser } from '../../../../shared/contract/auth';
 import { invoke } from '../../api';
 import { useAction } from '../../components/useAction';

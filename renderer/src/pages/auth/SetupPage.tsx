@@ -1,4 +1,7 @@
-import { Alert, Button, Form, Input } from 'antd';
+import Alert from 'antd/es/alert';
+import Button from 'antd/es/button';
+import Form from 'antd/es/form';
+import Input from 'antd/es/input';
 import { password, personName, username } from '../../../../shared/contract/fields';
 import type { SessionUser } from '../../../../shared/contract/auth';
 import { invoke } from '../../api';

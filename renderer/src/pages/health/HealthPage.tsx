@@ -1,4 +1,9 @@
-import { Alert, Button, Card, List, Result, Typography } from 'antd';
+import Alert from 'antd/es/alert';
+import Button from 'antd/es/button';
+import Card from 'antd/es/card';
+import List from 'antd/es/list';
+import Result from 'antd/es/result';
+import Typography from 'antd/es/typography';
 import type { HealthReport } from '../../../../shared/contract/backup';
 import { BACKUP_KIND_LABELS } from '../../../../shared/contract/backup';
 import { localDateTime } from '../../../../shared/dates';

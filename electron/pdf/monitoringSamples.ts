@@ -34,6 +34,8 @@ const visit = (id: number, fileId: number, name: string, over: Partial<VisitView
   perCapitaBeforeFen: 72_000,
   perCapitaAfterFen: 72_000,
   householdChanged: false,
+  householdSizeBefore: 3,
+  householdSizeAfter: 3,
   nextDate: '2026-12-10',
   recordedBy: '刘霞',
   recordedAt: '2026-11-10T03:00:00.000Z',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RISK_FLAGS, type IncomeTier, type WarningLevel } from '../household';
+import { MARITAL_STATUSES, RISK_FLAGS, type IncomeTier, type WarningLevel } from '../household';
 import {
   EXIT_STATUSES,
   VISIT_KINDS,
@@ -14,6 +14,7 @@ import type { FileStatus } from '../workerFile';
 import { channel, type FileDownload, type PdfFile } from './define';
 import { id, isoDate, page, pageSize, type Paged } from './fields';
 import { householdMemberInput } from './files';
+import { jobId } from './jobs';
 
 const WRITERS = ['staff', 'director'] as const;
 const READERS = ['staff', 'director', 'chair', 'finance'] as const;
@@ -68,6 +69,9 @@ export interface VisitView {
   perCapitaBeforeFen: number;
   perCapitaAfterFen: number;
   householdChanged: boolean;
+  /** Household size before and after the visit; null on visits recorded before sizes were kept. */
+  householdSizeBefore: number | null;
+  householdSizeAfter: number | null;
   nextDate: string;
   recordedBy: string;
   recordedAt: string;
@@ -159,11 +163,16 @@ export const visitInput = z
     visitor: text('走访人', 60).min(1, '请填写走访人'),
     method: z.enum(VISIT_METHODS, '请选择走访方式'),
     findings: text('走访情况', 1000).min(2, '请填写走访了解到的情况'),
-    /** New household figures when they changed; the file is re-tiered from them. */
+    /**
+     * The household as found when it changed: incomes, members who joined or left, marriage or single
+     * parenthood (omitted: as on the file). The file's size and tier are worked out again from it.
+     */
     household: z
       .object({
         ownMonthlyIncomeFen: fen('本人月收入'),
         members: z.array(householdMemberInput).max(20, '家庭成员最多 20 人'),
+        maritalStatus: z.enum(MARITAL_STATUSES, '请选择婚姻状况').optional(),
+        singleParent: z.boolean().optional(),
       })
       .strict()
       .optional(),
@@ -220,6 +229,19 @@ export const monitoringChannels = {
       .strict()
       .refine((v) => v.userId !== null || v.name.length > 0, { message: '请选择用户或填写帮扶责任人姓名', path: ['name'] }),
     access: WRITERS,
+    kind: 'write',
+  }),
+  'monitoring.assignResponsible': channel<{ assigned: number }>()({
+    title: '批量指定帮扶责任人',
+    input: z
+      .object({
+        fileIds: z.array(id).min(1, '请至少选择一户').max(500, '一次最多指定 500 户'),
+        userId: id.nullable(),
+        name: text('帮扶责任人', 60),
+      })
+      .strict()
+      .refine((v) => v.userId !== null || v.name.length > 0, { message: '请选择用户或填写帮扶责任人姓名', path: ['name'] }),
+    access: ['director', 'admin'],
     kind: 'write',
   }),
   'monitoring.people': channel<{ id: number; displayName: string }[]>()({
@@ -281,13 +303,13 @@ export const monitoringChannels = {
   }),
   'monitoring.ledgerPdf': channel<PdfFile>()({
     title: '打印动态监测月台账',
-    input: z.object({ month }).strict(),
+    input: z.object({ month, jobId: jobId.optional() }).strict(),
     access: READERS,
     kind: 'write',
   }),
   'monitoring.ledgerXlsx': channel<FileDownload>()({
     title: '导出动态监测月台账',
-    input: z.object({ month }).strict(),
+    input: z.object({ month, jobId: jobId.optional() }).strict(),
     access: READERS,
     kind: 'write',
   }),

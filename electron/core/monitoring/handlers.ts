@@ -34,6 +34,13 @@ function scheduleFor(ctx: HandlerContext, scope: 'mine' | 'all', show: ScheduleS
   return schedulePage(ctx.db, ctx.settings, today(ctx), { show, mineUserId: scope === 'mine' ? ctx.user!.id : null, page, pageSize });
 }
 
+/** The name a 帮扶责任人 shows as: an active user's, or the name typed in. */
+function responsibleName(ctx: HandlerContext, userId: number | null, name: string): string {
+  if (userId === null) return name;
+  const u = ctx.db.prepare('SELECT display_name FROM users WHERE id = ? AND active = 1').get(userId) as { display_name: string } | undefined;
+  return u?.display_name ?? fail('NOT_FOUND', '找不到该用户，或该用户已停用');
+}
+
 function getProposal(ctx: HandlerContext, proposalId: number) {
   return proposalRows(ctx.db, 'p.id = ?', proposalId)[0] ?? fail('NOT_FOUND', `找不到编号为 ${proposalId} 的脱困申请`);
 }
@@ -78,7 +85,14 @@ export const monitoringHandlers: HandlerMap<keyof typeof monitoringChannels> = {
     let after = before;
     if (input.household) {
       if (before.status === 'exited') fail('RULE', '档案已脱困退出，家庭情况有变化请先由主任恢复在档');
-      const changed = { ...inputOfFile(before), ownMonthlyIncomeFen: input.household.ownMonthlyIncomeFen, members: input.household.members };
+      const h = input.household;
+      const changed = {
+        ...inputOfFile(before),
+        ownMonthlyIncomeFen: h.ownMonthlyIncomeFen,
+        members: h.members,
+        maritalStatus: h.maritalStatus ?? before.maritalStatus,
+        singleParent: h.singleParent ?? before.singleParent,
+      };
       writeFile(ctx.db, input.fileId, changed, ctx.user!.id, ctx.now.toISOString());
       after = load(ctx, input.fileId);
     }
@@ -90,11 +104,12 @@ export const monitoringHandlers: HandlerMap<keyof typeof monitoringChannels> = {
     if (nextDate <= input.visitDate) fail('RULE', '下次回访日期应晚于本次回访日期');
     if (nextDate > latest) fail('RULE', `按回访间隔，下次回访最晚应在 ${latest}`);
     const householdChanged = describeFileChanges(before, after);
+    const sizeText = before.householdSize === after.householdSize ? '' : `家庭人口 ${before.householdSize} 人 → ${after.householdSize} 人，`;
     ctx.db
       .prepare(
         `INSERT INTO file_revisits (file_id, kind, occasion, visit_date, visitor, method, findings, problems, help_arranged,
-           per_capita_before_fen, per_capita_after_fen, household_changed, next_date, recorded_by, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           per_capita_before_fen, per_capita_after_fen, household_changed, household_size_before, household_size_after, next_date, recorded_by, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         input.fileId,
@@ -109,6 +124,8 @@ export const monitoringHandlers: HandlerMap<keyof typeof monitoringChannels> = {
         before.perCapitaIncomeFen,
         after.perCapitaIncomeFen,
         input.household && householdChanged !== '无变化' ? 1 : 0,
+        before.householdSize,
+        after.householdSize,
         nextDate,
         ctx.user!.id,
         ctx.now.toISOString(),
@@ -122,7 +139,7 @@ export const monitoringHandlers: HandlerMap<keyof typeof monitoringChannels> = {
         warningBefore,
         warningAfter,
         perCapitaFen: after.perCapitaIncomeFen,
-        reason: `回访核实：人均月收入 ${formatYuan(before.perCapitaIncomeFen)} → ${formatYuan(after.perCapitaIncomeFen)}。${input.findings}`.slice(0, 500),
+        reason: `回访核实：${sizeText}人均月收入 ${formatYuan(before.perCapitaIncomeFen)} → ${formatYuan(after.perCapitaIncomeFen)}。${input.findings}`.slice(0, 500),
         userId: ctx.user!.id,
         at: ctx.now.toISOString(),
       });
@@ -164,17 +181,31 @@ export const monitoringHandlers: HandlerMap<keyof typeof monitoringChannels> = {
 
   'monitoring.setResponsible': (ctx, { fileId, userId, name }) => {
     const row = getFileRow(ctx.db, fileId);
-    let shown = name;
-    if (userId !== null) {
-      const u = ctx.db.prepare('SELECT display_name FROM users WHERE id = ? AND active = 1').get(userId) as { display_name: string } | undefined;
-      if (!u) fail('NOT_FOUND', '找不到该用户，或该用户已停用');
-      shown = u!.display_name;
-    }
+    const shown = responsibleName(ctx, userId, name);
     ctx.db
       .prepare('UPDATE worker_files SET responsible_user_id = ?, responsible_name = ?, updated_at = ?, updated_by = ? WHERE id = ?')
       .run(userId, userId === null ? name : '', ctx.now.toISOString(), ctx.user!.id, fileId);
     ctx.audit({ summary: `指定帮扶责任人：${row.name} → ${shown}`, entityType: ENTITY, entityId: fileId });
     return view(ctx, fileId);
+  },
+
+  'monitoring.assignResponsible': (ctx, { fileIds, userId, name }) => {
+    const ids = [...new Set(fileIds)];
+    const shown = responsibleName(ctx, userId, name);
+    const found = ctx.db.prepare('SELECT id, name FROM worker_files WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(ids)) as {
+      id: number;
+      name: string;
+    }[];
+    if (found.length < ids.length) {
+      const missing = ids.filter((id) => !found.some((f) => f.id === id));
+      fail('NOT_FOUND', `找不到编号为 ${missing.slice(0, 10).join('、')} 的档案，没有指定任何一户`);
+    }
+    ctx.db
+      .prepare('UPDATE worker_files SET responsible_user_id = ?, responsible_name = ?, updated_at = ?, updated_by = ? WHERE id IN (SELECT value FROM json_each(?))')
+      .run(userId, userId === null ? name : '', ctx.now.toISOString(), ctx.user!.id, JSON.stringify(ids));
+    const names = found.map((f) => `${f.name}（${f.id}）`);
+    ctx.audit({ summary: `批量指定帮扶责任人：${shown}，共 ${ids.length} 户：${names.join('、')}`, entityType: ENTITY });
+    return { assigned: ids.length };
   },
 
   'monitoring.people': ({ db }) =>

@@ -23,6 +23,8 @@ interface VisitRow {
   per_capita_before_fen: number;
   per_capita_after_fen: number;
   household_changed: 0 | 1;
+  household_size_before: number | null;
+  household_size_after: number | null;
   next_date: string;
   recorded_by_name: string;
   recorded_at: string;
@@ -80,6 +82,8 @@ export const toVisit = (r: VisitRow): VisitView => ({
   perCapitaBeforeFen: r.per_capita_before_fen,
   perCapitaAfterFen: r.per_capita_after_fen,
   householdChanged: r.household_changed === 1,
+  householdSizeBefore: r.household_size_before,
+  householdSizeAfter: r.household_size_after,
   nextDate: r.next_date,
   recordedBy: r.recorded_by_name,
   recordedAt: r.recorded_at,

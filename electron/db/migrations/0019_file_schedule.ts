@@ -81,6 +81,10 @@ WHEN old.due_on IS NOT new.due_on OR old.responsible_user_id IS NOT new.responsi
     ON CONFLICT (user_key, due_on) DO UPDATE SET n = n + 1;
 END;
 
+-- A revisit that finds members joining or leaving re-tiers the file: the sizes it found, before and after.
+ALTER TABLE file_revisits ADD COLUMN household_size_before INTEGER;
+ALTER TABLE file_revisits ADD COLUMN household_size_after INTEGER;
+
 -- Every write to a file that can move its due date: creation, income (re-tiering), flag, status (exit and
 -- reactivation), a revisit's anchor and chosen date, the 帮扶责任人.
 CREATE TRIGGER file_schedule_file_insert AFTER INSERT ON worker_files BEGIN

@@ -1,16 +1,16 @@
 // The long pieces of work a worker thread runs (electron/jobs/worker.ts), or the main thread when no
 // worker can start (electron/jobs/pool.ts). Inputs and outputs are plain data: each task opens its own
 // read-only connection to the database file, so nothing big is copied between threads.
-import Database from 'better-sqlite3';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { JobStage } from '../../shared/contract/jobs';
 import { auditAnchor, verifyAuditChain, type AuditChainCheck } from '../core/audit/chain';
 import { monthlyStatement } from '../core/ledger/reports';
-import type { Db } from '../db/open';
 import { statementWorkbook } from '../export/statementXlsx';
 import { monthlyStatementDoc, type MonthlyStatementCentre } from '../pdf/documents/monthlyStatement';
 import { renderPdf } from '../pdf/render';
 import { OFF_THREAD_DOCUMENTS, type OffThreadDocument } from './documents';
+import { LIST_TASKS } from './listTasks';
+import { readOnly } from './readOnly';
 
 export interface StageReport {
   stage: JobStage;
@@ -25,17 +25,6 @@ export interface StatementJob {
   month: string;
   centre: MonthlyStatementCentre;
   preparedBy: string;
-}
-
-/** Runs `read` in one read transaction on a fresh read-only connection (WAL: writers are not held up). */
-function readOnly<T>(dbFile: string, read: (db: Db) => T): T {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-  try {
-    db.pragma('busy_timeout = 5000');
-    return db.transaction(() => read(db)).deferred();
-  } finally {
-    db.close();
-  }
 }
 
 /** Reports the writing fraction once per whole percent: a message per laid-out item would flood the port. */
@@ -73,6 +62,8 @@ export const TASKS = {
     report({ stage: 'layout' });
     return (await renderPdf(build(...job.args), { onWriting: percentReporter(report) })).toString('base64');
   },
+  /** The list pages' workbooks (relief, donations, payments): every row of the page's filter. */
+  ...LIST_TASKS,
   /** The whole audit chain against its anchor, reporting rows walked out of the highest id. */
   auditVerify: async (job: { dbFile: string }, report: Report): Promise<AuditChainCheck> => {
     report({ stage: 'checking', done: 0, total: 0 });

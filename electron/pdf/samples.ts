@@ -275,6 +275,7 @@ export function sampleReliefPayment(): ReliefPaymentPrint {
     method: 'bank',
     fundName: '工会经费帮扶资金',
     paidAt: '2026-11-09T03:20:00.000Z', // 2026-11-09 11:20 in Shanghai
+    date: '2026-11-09',
     entryId: 305,
     reversed: false,
     receipt: { id: 44, kind: 'relief_payment', number: 'LQPZ-2026-000042', status: 'issued', voidReason: null, printCount: 1, issuedAt: '2026-11-09T03:20:00.000Z' },

@@ -5,12 +5,26 @@ import { channel, emptyInput, type FileDownload, type PdfFile } from './define';
 import type { StockLedgerRow } from './materials';
 import { id, isoDate, page, pageSize, type Paged } from './fields';
 import { jobId } from './jobs';
+import { dateRange, sortOrder } from './listQuery';
 
 const FINANCE = ['finance'] as const;
 const BOOK_READERS = ['finance', 'director', 'chair'] as const;
 const fen = (label: string) => z.number(`${label}必须是数字`).int(`${label}必须精确到分`).min(0, `${label}不能为负`).max(100_000_000_00, `${label}过大`);
 const text = (label: string, max: number) => z.string(`请填写${label}`).trim().max(max, `${label}不能超过 ${max} 个字`);
 const month = z.string('请选择月份').regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+
+export const DONATION_SORTS = ['date', 'amount'] as const;
+export type DonationSort = (typeof DONATION_SORTS)[number];
+/** The donation list's filter and order, shared by the list and its workbook; month and from/to bound 捐赠日期 (both included). */
+const donationsQuery = { month: month.optional(), ...dateRange, sort: z.enum(DONATION_SORTS).default('date'), order: sortOrder };
+export type DonationsQuery = z.output<z.ZodObject<typeof donationsQuery>>;
+
+/** number: the application's number; status: paid before reversed. */
+export const PAYMENT_SORTS = ['date', 'amount', 'number', 'status'] as const;
+export type PaymentSort = (typeof PAYMENT_SORTS)[number];
+/** The payment list's filter and order; month and from/to bound 发放日期, the voucher's local date (both included). */
+const paymentsQuery = { month: month.optional(), ...dateRange, sort: z.enum(PAYMENT_SORTS).default('date'), order: sortOrder };
+export type PaymentsQuery = z.output<z.ZodObject<typeof paymentsQuery>>;
 
 export interface Account {
   id: number;
@@ -116,6 +130,8 @@ export interface ReliefPayment {
   method: PaymentMethod;
   fundName: string;
   paidAt: string;
+  /** 发放日期: the voucher's local date. */
+  date: string;
   entryId: number;
   /** The voucher was reversed; the application may be paid again. */
   reversed: boolean;
@@ -250,7 +266,14 @@ export const ledgerChannels = {
   }),
   'ledger.donations': channel<Paged<Donation>>()({
     title: '捐款列表',
-    input: z.object({ page, pageSize, month: month.optional() }).strict(),
+    input: z.object({ page, pageSize, ...donationsQuery }).strict(),
+    access: BOOK_READERS,
+    kind: 'read',
+  }),
+  // Every donation of the list's current filter, in its order (built on the jobs worker).
+  'ledger.donationsXlsx': channel<FileDownload>()({
+    title: '导出捐款列表（Excel）',
+    input: z.object({ ...donationsQuery, jobId: jobId.optional() }).strict(),
     access: BOOK_READERS,
     kind: 'read',
   }),
@@ -273,7 +296,19 @@ export const ledgerChannels = {
     access: FINANCE,
     kind: 'write',
   }),
-  'ledger.payments': channel<ReliefPayment[]>()({ title: '救助发放记录', input: z.object({ month: month.optional() }).strict(), access: BOOK_READERS, kind: 'read' }),
+  'ledger.payments': channel<Paged<ReliefPayment>>()({
+    title: '救助发放记录',
+    input: z.object({ page, pageSize, ...paymentsQuery }).strict(),
+    access: BOOK_READERS,
+    kind: 'read',
+  }),
+  // Every payment of the list's current filter, in its order (built on the jobs worker).
+  'ledger.paymentsXlsx': channel<FileDownload>()({
+    title: '导出救助发放记录（Excel）',
+    input: z.object({ ...paymentsQuery, jobId: jobId.optional() }).strict(),
+    access: BOOK_READERS,
+    kind: 'read',
+  }),
   'ledger.entries': channel<Paged<JournalEntry>>()({
     title: '记账凭证',
     input: z.object({ page, pageSize, month: month.optional() }).strict(),

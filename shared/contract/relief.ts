@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { RELIEF_CATEGORIES, RELIEF_STATUSES } from '../relief';
 import { FILE_DOCUMENTS } from '../workerFile';
-import { channel, type PdfFile } from './define';
+import { channel, type FileDownload, type PdfFile } from './define';
+import { jobId } from './jobs';
+import { dateRange, sortOrder } from './listQuery';
 import { id, isoDate, page, pageSize, type Paged } from './fields';
 import type { DecisionAdvice, ReliefApplication, ReliefHistoryItem, ReliefSummary } from './reliefTypes';
 
@@ -36,6 +38,22 @@ export const reliefInput = z
   })
   .strict();
 
+export const RELIEF_SORTS = ['createdAt', 'amount', 'number', 'status'] as const;
+export type ReliefSort = (typeof RELIEF_SORTS)[number];
+
+/** The relief list's filter and order, shared by the list and its workbook; from/to bound 申请日期 (local days, included). */
+const reliefListQuery = {
+  status: z.enum(RELIEF_STATUSES).optional(),
+  category: z.enum(RELIEF_CATEGORIES).optional(),
+  fileId: id.optional(),
+  /** Only what waits for the caller's decision (待我审批). */
+  inbox: z.boolean().default(false),
+  ...dateRange,
+  sort: z.enum(RELIEF_SORTS).default('createdAt'),
+  order: sortOrder,
+};
+export type ReliefListQuery = z.output<z.ZodObject<typeof reliefListQuery>>;
+
 export const reliefChannels = {
   'relief.advise': channel<DecisionAdvice>()({
     title: '救助政策预审',
@@ -63,17 +81,14 @@ export const reliefChannels = {
   }),
   'relief.list': channel<Paged<ReliefSummary>>()({
     title: '救助申请列表',
-    input: z
-      .object({
-        page,
-        pageSize,
-        status: z.enum(RELIEF_STATUSES).optional(),
-        category: z.enum(RELIEF_CATEGORIES).optional(),
-        fileId: id.optional(),
-        /** Only what waits for the caller's decision (待我审批). */
-        inbox: z.boolean().default(false),
-      })
-      .strict(),
+    input: z.object({ page, pageSize, ...reliefListQuery }).strict(),
+    access: READERS,
+    kind: 'read',
+  }),
+  // Every row of the list's current filter, in its order, as a workbook (built on the jobs worker).
+  'relief.exportXlsx': channel<FileDownload>()({
+    title: '导出救助申请（Excel）',
+    input: z.object({ ...reliefListQuery, jobId: jobId.optional() }).strict(),
     access: READERS,
     kind: 'read',
   }),

@@ -1,4 +1,4 @@
-import type { Account, Donation, Donor, Fund, JournalEntry, ledgerChannels, ReliefPayment } from '../../../shared/contract/ledger';
+import type { Account, Donor, Fund, JournalEntry, ledgerChannels } from '../../../shared/contract/ledger';
 import { localDate } from '../../../shared/dates';
 import { fail } from '../../../shared/errors';
 import { formatYuan } from '../../../shared/money';
@@ -18,8 +18,11 @@ import { accountBalance, accountFor, fundBalance, getAccount, hasDetailAccounts,
 import { searchDonors } from './donors';
 import { closeMonth, monthStatus, reopenMonth } from './months';
 import { openingMonth } from './periods';
-import { getReceipt, issueReceipt, receiptsFor, toReceipt, voidAndReissue } from './receipts';
+import { getReceipt, issueReceipt, toReceipt, voidAndReissue } from './receipts';
 import { cashBook, monthlyStatement, trialBalance } from './reports';
+import { loadDonation, PAYMENT_SELECT, toPayment, type PaymentRow } from './records';
+import { countDonations, countPayments, listDonations, listPayments } from './lists';
+import { exportList } from '../listExport';
 
 const toAccount = (db: Db, a: AccountRow): Account => ({
   id: a.id,
@@ -47,51 +50,6 @@ export function moneyAccount(db: Db, method: 'cash' | 'bank', accountId: number 
   const a = accountId ? getAccount(db, accountId) : (db.prepare('SELECT * FROM postable_accounts WHERE kind = ? AND active = 1 ORDER BY code LIMIT 1').get(method) as AccountRow | undefined);
   if (!a || a.kind !== method) return fail('VALIDATION', method === 'cash' ? '请选择现金科目' : '请选择收付款的银行账户');
   return a;
-}
-
-function loadDonation(db: Db, id: number): Donation {
-  const d = db
-    .prepare(
-      `SELECT d.*, a.name AS account_name, f.name AS fund_name, o.kind AS donor_kind, o.name AS donor_name, o.contact, o.phone, o.address
-       FROM donations d JOIN accounts a ON a.id = d.account_id JOIN funds f ON f.id = d.fund_id JOIN donors o ON o.id = d.donor_id WHERE d.id = ?`,
-    )
-    .get(id) as
-    | { id: number; date: string; donor_id: number; amount_fen: number; method: 'cash' | 'bank'; account_name: string; fund_id: number; fund_name: string; designated_use: string; entry_id: number; donor_kind: Donor['kind']; donor_name: string; contact: string; phone: string; address: string }
-    | undefined;
-  if (!d) return fail('NOT_FOUND', `找不到编号为 ${id} 的捐款`);
-  return {
-    id: d.id,
-    date: d.date,
-    donor: { id: d.donor_id, kind: d.donor_kind, name: d.donor_name, contact: d.contact, phone: d.phone, address: d.address },
-    amountFen: d.amount_fen,
-    method: d.method,
-    accountName: d.account_name,
-    fundId: d.fund_id,
-    fundName: d.fund_name,
-    designatedUse: d.designated_use,
-    entryId: d.entry_id,
-    receipts: receiptsFor(db, 'donation', d.id).map(toReceipt),
-  };
-}
-
-interface PaymentRow {
-  id: number;
-  application_id: number;
-  number: string;
-  name: string;
-  amount_fen: number;
-  method: 'cash' | 'bank';
-  fund_name: string;
-  paid_at: string;
-  entry_id: number;
-  reversal_entry_id: number | null;
-}
-const PAYMENT_SELECT = `SELECT p.*, a.number, f.name, fu.name AS fund_name, e.month FROM relief_payments p
-  JOIN relief_applications a ON a.id = p.application_id JOIN worker_files f ON f.id = a.file_id JOIN funds fu ON fu.id = p.fund_id
-  JOIN journal_entries e ON e.id = p.entry_id`;
-function toPayment(db: Db, p: PaymentRow): ReliefPayment {
-  const receipt = receiptsFor(db, 'relief_payment', p.id).find((r) => r.status === 'issued') ?? receiptsFor(db, 'relief_payment', p.id).at(-1)!;
-  return { id: p.id, applicationId: p.application_id, applicationNumber: p.number, name: p.name, amountFen: p.amount_fen, method: p.method, fundName: p.fund_name, paidAt: p.paid_at, entryId: p.entry_id, reversed: p.reversal_entry_id !== null, receipt: toReceipt(receipt) };
 }
 
 export function loadEntry(db: Db, id: number): JournalEntry {
@@ -202,12 +160,8 @@ export const ledgerHandlers: HandlerMap<keyof typeof ledgerChannels> = {
     ctx.audit({ summary: `${memo} ${formatYuan(d.amountFen)}，入${fund.name}，收据 ${receipt.number}`, entityType: 'donation', entityId: id });
     return loadDonation(ctx.db, id);
   },
-  'ledger.donations': ({ db }, q) => {
-    const where = q.month ? 'WHERE substr(date, 1, 7) = @month' : '';
-    const total = (db.prepare(`SELECT count(*) AS n FROM donations ${where}`).get({ month: q.month ?? '' }) as { n: number }).n;
-    const ids = db.prepare(`SELECT id FROM donations ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`).all({ month: q.month ?? '', limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as { id: number }[];
-    return { total, rows: ids.map((r) => loadDonation(db, r.id)) };
-  },
+  'ledger.donations': ({ db }, { page, pageSize, ...q }) => ({ total: countDonations(db, q), rows: listDonations(db, q, { page, pageSize }) }),
+  'ledger.donationsXlsx': (ctx, { jobId, ...query }) => exportList(ctx, jobId, 'donationsXlsx', countDonations(ctx.db, query), { query }, '捐款登记'),
 
   'ledger.voidReceipt': (ctx, { receiptId, reason }) => {
     const old = getReceipt(ctx.db, receiptId);
@@ -295,9 +249,9 @@ export const ledgerHandlers: HandlerMap<keyof typeof ledgerChannels> = {
     ctx.audit({ summary: `发放 ${app.number} ${app.name} ${formatYuan(amount)}${goods ? `（批准 ${formatYuan(app.amount_fen)}，已发物资 ${formatYuan(goods)}）` : ''}，${fund.name}，凭证 ${receipt.number}`, entityType: 'relief', entityId: applicationId });
     return toPayment(ctx.db, ctx.db.prepare(`${PAYMENT_SELECT} WHERE p.id = ?`).get(id) as PaymentRow);
   },
-  'ledger.payments': ({ db }, { month }) =>
-    // By the voucher's local month, not the UTC timestamp.
-    (db.prepare(`${PAYMENT_SELECT} ${month ? 'WHERE e.month = ?' : ''} ORDER BY p.id DESC`).all(...(month ? [month] : [])) as PaymentRow[]).map((p) => toPayment(db, p)),
+  // By the voucher's local date, not the UTC timestamp.
+  'ledger.payments': ({ db }, { page, pageSize, ...q }) => ({ total: countPayments(db, q), rows: listPayments(db, q, { page, pageSize }) }),
+  'ledger.paymentsXlsx': (ctx, { jobId, ...query }) => exportList(ctx, jobId, 'paymentsXlsx', countPayments(ctx.db, query), { query }, '救助发放记录'),
 
   'ledger.entries': ({ db }, q) => {
     const where = q.month ? 'WHERE month = @month' : '';

@@ -12,9 +12,10 @@ import { formatNumber, nextNumber } from '../numbering';
 import { getPetitionRow } from '../petitions/store';
 import { localDate } from '../../../shared/dates';
 import { standingReliefForPetition } from './forPetition';
-import { inboxCondition } from './inbox';
 import { concludeNotice, createNotice, loadNotice, objectToLine, resolveObjection } from './notices';
-import { RELIEF_SELECT, toReliefSummary, type ReliefRow } from './rows';
+import { exportList } from '../listExport';
+import { countRelief, listRelief } from './list';
+import type { ReliefRow } from './rows';
 import { adviceFor, getReliefRow, GRANTED_STATUSES, loadRelief } from './store';
 import { assertReliefAllowed } from './policy';
 import { afterEdit, decide, submit, withdraw } from './workflow';
@@ -85,24 +86,9 @@ export const reliefHandlers: HandlerMap<keyof typeof reliefChannels> = {
 
   'relief.get': (ctx, { id }) => loadRelief(ctx, id),
 
-  'relief.list': (ctx, q) => {
-    const where: string[] = [];
-    let params: Record<string, string | number> = {};
-    if (q.status) (where.push('a.status = @status'), (params.status = q.status));
-    if (q.category) (where.push('a.category = @category'), (params.category = q.category));
-    if (q.fileId) (where.push('a.file_id = @fileId'), (params.fileId = q.fileId));
-    if (q.inbox) {
-      const inbox = inboxCondition(ctx.user!);
-      where.push(inbox.sql);
-      params = { ...params, ...inbox.params };
-    }
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (ctx.db.prepare(`SELECT count(*) AS n FROM relief_applications a ${clause}`).get(params) as { n: number }).n;
-    const rows = ctx.db
-      .prepare(`${RELIEF_SELECT} ${clause} ORDER BY a.id DESC LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as ReliefRow[];
-    return { total, rows: rows.map(toReliefSummary) };
-  },
+  'relief.list': (ctx, { page, pageSize, ...q }) => ({ total: countRelief(ctx.db, q, ctx.user!), rows: listRelief(ctx.db, q, ctx.user!, { page, pageSize }) }),
+  'relief.exportXlsx': (ctx, { jobId, ...query }) =>
+    exportList(ctx, jobId, 'reliefXlsx', countRelief(ctx.db, query, ctx.user!), { query, viewer: { id: ctx.user!.id, roles: ctx.user!.roles } }, '救助申请'),
 
   'relief.history': (ctx, { fileId }) =>
     (

@@ -5,7 +5,7 @@ import type { SessionUser } from '../../../shared/contract/auth';
  * never their own proposals, and for the chair not what they already approved as director.
  * Returns an SQL condition on relief_applications `a` and its parameters.
  */
-export function inboxCondition(user: SessionUser): { sql: string; params: Record<string, number> } {
+export function inboxCondition(user: Pick<SessionUser, 'id' | 'roles'>): { sql: string; params: Record<string, number> } {
   const stages: string[] = [];
   if (user.roles.includes('director')) stages.push("a.status = 'pending_director'");
   if (user.roles.includes('chair')) {

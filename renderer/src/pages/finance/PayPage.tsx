@@ -1,20 +1,24 @@
 import { WalletOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Space, Table, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import type { ReliefPayment, ToPayItem } from '../../../../shared/contract/ledger';
-import { localDate } from '../../../../shared/dates';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { PAYMENT_SORTS, type PaymentSort, type ReliefPayment, type ToPayItem } from '../../../../shared/contract/ledger';
 import { maskIdNumber } from '../../../../shared/idcard';
 import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../../../../shared/ledger';
 import { formatYuan } from '../../../../shared/money';
 import { RELIEF_CATEGORY_LABELS, type ReliefCategory } from '../../../../shared/relief';
 import { invoke } from '../../api';
 import { useAction } from '../../components/useAction';
+import { DateRangeFilter, type DayRange } from '../../components/DateRangeFilter';
+import { useExportXlsx } from '../../components/ExportXlsxButton';
+import { columnOrder, nextSort, type ServerSort } from '../../components/serverSort';
 import { navigate } from '../../router';
 import { hasRole, useSession } from '../../session';
 import { maskBankCard } from '../files/fileLabels';
 import { FINANCE, MonthPicker, ReceiptNumbers, Yuan, dateTime, monthLabel, thisMonth } from './financeLabels';
 import { PayModal } from './PayModal';
 import { useReceiptDesk } from './ReceiptDesk';
+
+const DEFAULT_SORT: ServerSort<PaymentSort> = { sort: 'date', order: 'desc' };
 
 export function PayPage() {
   const { user } = useSession();
@@ -24,15 +28,24 @@ export function PayPage() {
   const [paid, setPaid] = useState<ReliefPayment[]>([]);
   const [month, setMonth] = useState(thisMonth);
   const [all, setAll] = useState(false);
+  const [range, setRange] = useState<DayRange>({});
+  const [order, setOrder] = useState<ServerSort<PaymentSort>>(DEFAULT_SORT);
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [paidTotal, setPaidTotal] = useState(0);
   const [paying, setPaying] = useState<ToPayItem | null>(null);
   const list = useAction();
   const history = useAction();
 
   const loadToPay = useCallback(() => void list.run(() => invoke('ledger.toPay', {})).then((r) => r && setToPay(r)), [list.run]);
+  // One filter for the list and its workbook: a picked date range replaces the month.
+  const ranged = range.from !== undefined || range.to !== undefined;
+  const query = useMemo(() => ({ ...(all || ranged ? {} : { month }), ...range, ...order }), [all, ranged, month, range, order]);
+  const exporter = useExportXlsx((jobId) => invoke('ledger.paymentsXlsx', { ...query, jobId }), 'paid-export');
   const loadPaid = useCallback(
-    () => void history.run(() => invoke('ledger.payments', all ? {} : { month })).then((r) => r && setPaid(r)),
-    [history.run, month, all],
+    () => void history.run(() => invoke('ledger.payments', { ...page, ...query })).then((r) => r && (setPaid(r.rows), setPaidTotal(r.total))),
+    [history.run, page, query],
   );
+  const firstPage = () => setPage((p) => ({ ...p, page: 1 }));
   useEffect(loadToPay, [loadToPay]);
   useEffect(loadPaid, [loadPaid]);
 
@@ -131,21 +144,28 @@ export function PayPage() {
         title="发放记录"
         extra={
           <Space>
-            <MonthPicker value={month} onChange={(m) => (setMonth(m), setAll(false))} testId="paid-month" />
-            <Checkbox checked={all} onChange={(e) => setAll(e.target.checked)}>
+            <MonthPicker value={month} onChange={(m) => (setMonth(m), setAll(false), setRange({}), firstPage())} testId="paid-month" />
+            <Checkbox checked={all} onChange={(e) => (setAll(e.target.checked), firstPage())}>
               显示全部月份
             </Checkbox>
+            <DateRangeFilter label="发放日期" testId="paid-range" value={range} onChange={(r) => (setRange(r), firstPage())} />
+            {exporter.button}
           </Space>
         }
       >
+        {exporter.progress}
         <Table<ReliefPayment>
           rowKey="id"
           size="middle"
           loading={history.busy}
           dataSource={paid}
-          pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 笔` }}
+          pagination={{ current: page.page, pageSize: page.pageSize, total: paidTotal, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100], showTotal: (t) => `共 ${t} 笔` }}
+          onChange={(p, _f, sorter, extra) => {
+            if (extra.action === 'sort') (setOrder(nextSort(sorter, PAYMENT_SORTS, DEFAULT_SORT)), firstPage());
+            else setPage({ page: p.pageSize !== page.pageSize ? 1 : (p.current ?? 1), pageSize: p.pageSize ?? page.pageSize });
+          }}
           data-testid="paid-table"
-          locale={{ emptyText: all ? '还没有发放记录' : `${monthLabel(month)}没有发放记录` }}
+          locale={{ emptyText: ranged ? '所选日期内没有发放记录' : all ? '还没有发放记录' : `${monthLabel(month)}没有发放记录` }}
           onRow={() => ({ 'data-testid': 'paid-row' }) as object}
           summary={(rows) =>
             rows.length > 0 ? (
@@ -161,7 +181,7 @@ export function PayPage() {
             ) : null
           }
           columns={[
-            { title: '发放时间', dataIndex: 'paidAt', width: 135, render: (at: string) => dateTime(at) },
+            { title: '发放时间', dataIndex: 'paidAt', key: 'date', sorter: true, sortOrder: columnOrder(order, 'date'), width: 135, render: (at: string) => dateTime(at) },
             { title: '凭证号', key: 'receipt', width: 230, render: (_, p) => <ReceiptNumbers receipts={[p.receipt]} /> },
             {
               title: '领款人',
@@ -176,7 +196,7 @@ export function PayPage() {
                 </Space>
               ),
             },
-            { title: '金额', dataIndex: 'amountFen', width: 110, align: 'right', render: (f: number) => <Yuan fen={f} strong /> },
+            { title: '金额', dataIndex: 'amountFen', key: 'amount', sorter: true, sortOrder: columnOrder(order, 'amount'), width: 110, align: 'right', render: (f: number) => <Yuan fen={f} strong /> },
             { title: '方式', dataIndex: 'method', width: 80, render: (m: PaymentMethod) => PAYMENT_METHOD_LABELS[m] },
             { title: '资金来源', dataIndex: 'fundName', width: 120 },
             ...(canWrite
@@ -201,7 +221,9 @@ export function PayPage() {
           void message.success(`已发放 ${p.name} 的救助金，领取凭证 ${p.receipt.number}`);
           loadToPay();
           setAll(false);
-          setMonth(localDate(new Date(p.paidAt)).slice(0, 7));
+          setRange({});
+          firstPage();
+          setMonth(p.date.slice(0, 7));
           loadPaid();
           desk.print(p.receipt.id);
         }}

@@ -1,4 +1,4 @@
-import { FileExcelOutlined, TeamOutlined } from '@ant-design/icons';
+import { FileExcelOutlined } from '@ant-design/icons';
 import { Button, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { ScheduleRow } from '../../../../shared/contract/monitoring';
@@ -8,7 +8,6 @@ import { downloadFile } from '../../components/downloadFile';
 import { useAction } from '../../components/useAction';
 import { navigate } from '../../router';
 import { StatusTag, WarningTag } from '../files/fileLabels';
-import { AssignModal } from './AssignModal';
 import { dueText, RiskStateTag } from './monitoringLabels';
 import type { VisitTarget } from './VisitModal';
 
@@ -18,20 +17,17 @@ export type Show = 'due' | 'overdue' | 'all';
 const SHOW_TITLES: Record<Show, string> = { due: '待回访', overdue: '已逾期', all: '全部' };
 
 /** One of the three revisit lists; `reloadKey` changes after a visit is recorded elsewhere on the page. */
-export function ScheduleTab(p: { scope: Scope; show: Show; canWrite: boolean; canAssign: boolean; reloadKey: number; onVisit(t: VisitTarget): void; onChanged(): void }) {
+export function ScheduleTab(p: { scope: Scope; show: Show; canWrite: boolean; reloadKey: number; onVisit(t: VisitTarget): void }) {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [data, setData] = useState<{ rows: ScheduleRow[]; total: number }>({ rows: [], total: 0 });
   const { busy, run } = useAction();
   const xlsx = useAction();
-  const [selected, setSelected] = useState<number[]>([]);
-  const [assigning, setAssigning] = useState<number[] | null>(null);
   const load = useCallback(
     () => void run(() => invoke('monitoring.schedule', { scope: p.scope, show: p.show, ...page })).then((d) => d && setData(d)),
     [run, p.scope, p.show, page],
   );
   useEffect(load, [load, p.reloadKey]);
   useEffect(() => setPage((x) => ({ ...x, page: 1 })), [p.scope, p.show]);
-  useEffect(() => setSelected([]), [p.scope, p.show, p.reloadKey]);
 
   const exportXlsx = () =>
     void xlsx.run(() => invoke('monitoring.scheduleXlsx', { scope: p.scope, show: p.show }), '已导出 Excel').then((f) => f && downloadFile(f));
@@ -44,16 +40,9 @@ export function ScheduleTab(p: { scope: Scope; show: Show; canWrite: boolean; ca
           {p.show === 'overdue' && '已过应回访日期仍未回访的档案，请尽快安排。'}
           {p.show === 'all' && '所有在册档案（含已脱困的稳定户），按应回访日期排列。'}
         </Typography.Text>
-        <Space>
-          {p.canAssign && (
-            <Button icon={<TeamOutlined />} disabled={selected.length === 0} onClick={() => setAssigning(selected)} data-testid={`schedule-assign-${p.show}`}>
-              指定帮扶责任人{selected.length > 0 ? `（${selected.length} 户）` : ''}
-            </Button>
-          )}
-          <Button icon={<FileExcelOutlined />} loading={xlsx.busy} onClick={exportXlsx} data-testid={`schedule-xlsx-${p.show}`}>
-            导出{SHOW_TITLES[p.show]}名单
-          </Button>
-        </Space>
+        <Button icon={<FileExcelOutlined />} loading={xlsx.busy} onClick={exportXlsx} data-testid={`schedule-xlsx-${p.show}`}>
+          导出{SHOW_TITLES[p.show]}名单
+        </Button>
       </Space>
       <Table<ScheduleRow>
         rowKey="fileId"
@@ -61,7 +50,6 @@ export function ScheduleTab(p: { scope: Scope; show: Show; canWrite: boolean; ca
         loading={busy}
         dataSource={data.rows}
         data-testid={`schedule-${p.show}`}
-        rowSelection={p.canAssign ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), preserveSelectedRowKeys: true } : undefined}
         locale={{ emptyText: p.show === 'overdue' ? '没有逾期未回访的档案' : '暂无' }}
         pagination={{ current: page.page, pageSize: page.pageSize, total: data.total, onChange: (pg, s) => setPage({ page: pg, pageSize: s }) }}
         columns={[
@@ -110,15 +98,6 @@ export function ScheduleTab(p: { scope: Scope; show: Show; canWrite: boolean; ca
               ]
             : []),
         ]}
-      />
-      <AssignModal
-        fileIds={assigning}
-        onClose={() => setAssigning(null)}
-        onAssigned={() => {
-          setSelected([]);
-          load();
-          p.onChanged();
-        }}
       />
     </Space>
   );

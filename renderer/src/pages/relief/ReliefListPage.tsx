@@ -1,7 +1,9 @@
 import { NotificationOutlined, PlusOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { RELIEF_SORTS, type ReliefSort } from '../../../../shared/contract/relief';
 import type { ReliefSummary } from '../../../../shared/contract/reliefTypes';
+import { localDate } from '../../../../shared/dates';
 import { maskIdNumber } from '../../../../shared/idcard';
 import { formatYuan } from '../../../../shared/money';
 import {
@@ -19,6 +21,9 @@ import { navigate, useHashPath } from '../../router';
 import { hasRole, useSession } from '../../session';
 import { PROPOSER_ROLES, ReliefStatusTag, dateTime } from './reliefLabels';
 import { VocabularyFilter } from '../../components/VocabularyFilter';
+import { DateRangeFilter } from '../../components/DateRangeFilter';
+import { useExportXlsx } from '../../components/ExportXlsxButton';
+import { columnOrder, nextSort, type ServerSort } from '../../components/serverSort';
 
 type TabKey = 'inbox' | 'all';
 
@@ -28,7 +33,14 @@ interface ListState {
   pageSize: number;
   status?: ReliefStatus;
   category?: ReliefCategory;
+  /** 申请日期, local days, both included. */
+  from?: string;
+  to?: string;
+  sort: ReliefSort;
+  order: 'asc' | 'desc';
 }
+
+const DEFAULT_SORT: ServerSort<ReliefSort> = { sort: 'createdAt', order: 'desc' };
 
 // Kept for the session, so coming back from an application shows the same tab, page and filters.
 let remembered: ListState | null = null;
@@ -42,7 +54,7 @@ export function ReliefListPage() {
   const path = useHashPath();
   const query = path.split('?')[1] ?? '';
   const [state, setStateRaw] = useState<ListState>(() => {
-    const base = remembered ?? { tab: isApprover ? 'inbox' : 'all', page: 1, pageSize: 20 };
+    const base = remembered ?? { tab: isApprover ? 'inbox' : 'all', page: 1, pageSize: 20, ...DEFAULT_SORT };
     return (remembered = queryInbox(path) ? { ...base, tab: 'inbox', page: 1 } : base);
   });
   const setState = (next: ListState) => {
@@ -64,31 +76,40 @@ export function ReliefListPage() {
     if (queryInbox(`?${query}`)) setStateRaw((s) => (remembered = { ...s, tab: 'inbox', page: 1 }));
   }, [query]);
 
-  const load = useCallback(() => {
-    const input = {
-      page: state.page,
-      pageSize: state.pageSize,
+  // One filter for the list and its workbook.
+  const listQuery = useMemo(
+    () => ({
       inbox: state.tab === 'inbox',
       ...(state.status ? { status: state.status } : {}),
       ...(state.category ? { category: state.category } : {}),
-    };
+      ...(state.from ? { from: state.from } : {}),
+      ...(state.to ? { to: state.to } : {}),
+      sort: state.sort,
+      order: state.order,
+    }),
+    [state.tab, state.status, state.category, state.from, state.to, state.sort, state.order],
+  );
+  const exporter = useExportXlsx((jobId) => invoke('relief.exportXlsx', { ...listQuery, jobId }), 'relief-export');
+
+  const load = useCallback(() => {
+    const input = { page: state.page, pageSize: state.pageSize, ...listQuery };
     void run(() => invoke('relief.list', input)).then((r) => {
       if (!r) return;
       setRows(r.rows);
       setTotal(r.total);
-      if (state.tab === 'inbox' && !state.status && !state.category) setInboxCount(r.total);
+      if (state.tab === 'inbox' && !state.status && !state.category && !state.from && !state.to) setInboxCount(r.total);
     });
     if (state.tab !== 'inbox')
       invoke('relief.list', { page: 1, pageSize: 1, inbox: true })
         .then((r) => setInboxCount(r.total))
         .catch(() => undefined);
-  }, [state, run]);
+  }, [state.page, state.pageSize, state.tab, listQuery, run]);
   useEffect(load, [load]);
 
   useHotkey({ key: 'n', alt: true }, () => navigate('/relief/new'), canPropose);
 
   const filter = (patch: Partial<ListState>) => setState({ ...state, ...patch, page: 1 });
-  const filtered = state.status !== undefined || state.category !== undefined;
+  const filtered = state.status !== undefined || state.category !== undefined || state.from !== undefined || state.to !== undefined;
 
   const table = (
     <>
@@ -113,12 +134,15 @@ export function ReliefListPage() {
           value={state.category}
           onChange={(v) => filter({ category: v })}
         />
+        <DateRangeFilter label="申请日期" testId="relief-filter-range" value={{ from: state.from, to: state.to }} onChange={(r) => filter(r)} />
         {filtered && (
-          <Button type="link" onClick={() => setState({ ...state, status: undefined, category: undefined, page: 1 })}>
+          <Button type="link" onClick={() => setState({ ...state, status: undefined, category: undefined, from: undefined, to: undefined, page: 1 })}>
             清除筛选
           </Button>
         )}
+        {exporter.button}
       </Space>
+      {exporter.progress}
       <Table<ReliefSummary>
         rowKey="id"
         size="middle"
@@ -147,11 +171,17 @@ export function ReliefListPage() {
           pageSizeOptions: [10, 20, 50, 100],
           showTotal: (t) => `共 ${t} 份`,
         }}
-        onChange={(p) => setState({ ...state, page: p.pageSize !== state.pageSize ? 1 : (p.current ?? 1), pageSize: p.pageSize ?? state.pageSize })}
+        onChange={(p, _f, sorter, extra) => {
+          if (extra.action === 'sort') setState({ ...state, ...nextSort(sorter, RELIEF_SORTS, DEFAULT_SORT), page: 1 });
+          else setState({ ...state, page: p.pageSize !== state.pageSize ? 1 : (p.current ?? 1), pageSize: p.pageSize ?? state.pageSize });
+        }}
         columns={[
           {
             title: '编号',
             dataIndex: 'number',
+            key: 'number',
+            sorter: true,
+            sortOrder: columnOrder(state, 'number'),
             width: 150,
             render: (n: string) => <Typography.Link style={{ fontFamily: 'monospace' }}>{n}</Typography.Link>,
           },
@@ -170,6 +200,9 @@ export function ReliefListPage() {
           {
             title: '金额',
             dataIndex: 'amountFen',
+            key: 'amount',
+            sorter: true,
+            sortOrder: columnOrder(state, 'amount'),
             width: 120,
             align: 'right',
             render: (f: number) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatYuan(f)}</span>,
@@ -177,6 +210,9 @@ export function ReliefListPage() {
           {
             title: '状态',
             dataIndex: 'status',
+            key: 'status',
+            sorter: true,
+            sortOrder: columnOrder(state, 'status'),
             width: 170,
             render: (s: ReliefStatus, r) => (
               <Space size={4} wrap>
@@ -186,6 +222,15 @@ export function ReliefListPage() {
             ),
           },
           { title: '经办人', dataIndex: 'proposedBy', width: 90 },
+          {
+            title: '申请日期',
+            dataIndex: 'createdAt',
+            key: 'createdAt',
+            sorter: true,
+            sortOrder: columnOrder(state, 'createdAt'),
+            width: 120,
+            render: (at: string) => localDate(new Date(at)),
+          },
           {
             title: '提交时间',
             dataIndex: 'submittedAt',

@@ -1,0 +1,38 @@
+// The list pages' workbooks as jobs-worker tasks: read every row of the page's filter on the task's own
+// read-only connection (the same query the list pages through), then write the sheet with progress.
+import type { DonationsQuery, PaymentsQuery } from '../../shared/contract/ledger';
+import type { ReliefListQuery } from '../../shared/contract/relief';
+import { listDonations, listPayments } from '../core/ledger/lists';
+import { listRelief, type ReliefViewer } from '../core/relief/list';
+import { donationsWorkbook, paymentsWorkbook } from '../export/financeListsXlsx';
+import { reliefListWorkbook } from '../export/reliefListXlsx';
+import { readOnly } from './readOnly';
+import type { Report } from './tasks';
+
+export interface ListJob<Q> {
+  dbFile: string;
+  centreName: string;
+  query: Q;
+}
+
+const rowsReporter = (report: Report) => (done: number, total: number) => report({ stage: 'writing', done, total });
+
+export const LIST_TASKS = {
+  reliefXlsx: async (job: ListJob<ReliefListQuery> & { viewer: ReliefViewer }, report: Report): Promise<string> => {
+    report({ stage: 'reading' });
+    const rows = readOnly(job.dbFile, (db) => listRelief(db, job.query, job.viewer));
+    return (await reliefListWorkbook(rows, job.centreName, job.query, rowsReporter(report))).toString('base64');
+  },
+  donationsXlsx: async (job: ListJob<DonationsQuery>, report: Report): Promise<string> => {
+    report({ stage: 'reading' });
+    const rows = readOnly(job.dbFile, (db) => listDonations(db, job.query));
+    return (await donationsWorkbook(rows, job.centreName, job.query, rowsReporter(report))).toString('base64');
+  },
+  paymentsXlsx: async (job: ListJob<PaymentsQuery>, report: Report): Promise<string> => {
+    report({ stage: 'reading' });
+    const rows = readOnly(job.dbFile, (db) => listPayments(db, job.query));
+    return (await paymentsWorkbook(rows, job.centreName, job.query, rowsReporter(report))).toString('base64');
+  },
+};
+
+export type ListTaskName = keyof typeof LIST_TASKS;

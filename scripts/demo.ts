@@ -1,5 +1,6 @@
 // npm run demo: the app on a throw-away database filled with three months of fictional work in every
-// area (files, petitions, relief at every stage, books with two closed months, stock, a campaign).
+// area (files, petitions, relief at every stage, books with two closed months, stock, referrals and legal
+// aid, monitoring with due and overdue revisits, campaigns approved and partly paid).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   const door = await startBrowserDoor(app, { port, staticDir }).catch(() => startBrowserDoor(app, { port: 0, staticDir }));
   console.log(`演示数据已生成 demo data in ${dataDir}:`);
   console.log(`  ${summary.files} 份档案 files, ${summary.petitions} 件来访 petitions, 救助申请 relief applications ${Object.entries(summary.applications).map(([k, n]) => `${k} ${n}`).join('、')}, 已结账 closed months ${summary.closedMonths.join(', ')}`);
+  console.log('  另有职业介绍与法律援助、动态监测（回访、预警、年审、脱困申请）、慰问活动（已审批、部分发放） referrals, monitoring, campaigns');
   console.log(`浏览器入口 browser door: ${door.url}`);
   console.log(`演示账号 demo users (password ${password}): admin 系统管理员, ${DEMO_USERS.map(([u, n]) => `${u} ${n}`).join(', ')}`);
   const stop = () =>

@@ -1,65 +1,19 @@
 // The demo's story: three months of a centre's work, told through the core's own channels (so every rule
 // holds), with the clock moved to each day as a clerk would live it. Ends today with work in every inbox.
-import type { Channel, InputOf, OutputOf } from '../shared/api';
+import type { InputOf } from '../shared/api';
 import type { WorkerFileInput } from '../shared/contract/files';
 import { addDays, localDate } from '../shared/dates';
 import { RELIEF_STATUS_LABELS } from '../shared/relief';
-import type { Role } from '../shared/roles';
 import type { AdjustableClock } from '../electron/core/clock';
 import type { AppContext } from '../electron/core/context';
-import { dispatch } from '../electron/dispatch';
 import { fakeFileInput, fakeFileInputs } from '../test/fixtures/files';
 import { createRng } from '../test/fixtures/people';
+import { fillCampaigns } from './demoCampaigns';
+import { Desk } from './demoDesk';
+import { firstGoodRevisit, monitoringToday, revisitRound } from './demoMonitoring';
+import { referralsEarly, referralsToday } from './demoReferrals';
 
-export type Who = Role;
-export const DEMO_USERS: [string, string, Role][] = [
-  ['jiedai', '刘霞', 'staff'],
-  ['zhuren', '陈志刚', 'director'],
-  ['zhuxi', '孙建华', 'chair'],
-  ['caiwu', '周丽', 'finance'],
-];
-
-/** Calls channels as a named role, logging in again after each move of the clock (sessions expire). */
-class Desk {
-  private tokens = new Map<Who, string>();
-  constructor(
-    private readonly app: AppContext,
-    private readonly clock: AdjustableClock,
-    private readonly password: string,
-  ) {}
-
-  async as<C extends Channel>(who: Who, channel: C, payload: InputOf<C>): Promise<OutputOf<C>> {
-    const r = await dispatch(this.app, channel, payload, { token: await this.token(who) });
-    if (!r.ok) throw new Error(`${channel} (${who}): ${r.error.message}`);
-    return r.data as OutputOf<C>;
-  }
-
-  private async token(who: Who): Promise<string> {
-    const known = this.tokens.get(who);
-    if (known) return known;
-    const username = who === 'admin' ? 'admin' : DEMO_USERS.find(([, , r]) => r === who)![0];
-    const r = await dispatch(this.app, 'auth.login', { username, password: this.password }, { token: null });
-    if (!r.ok) throw new Error(`login ${username}: ${r.error.message}`);
-    const token = (r.data as OutputOf<'auth.login'>).token;
-    this.tokens.set(who, token);
-    return token;
-  }
-
-  /** 10:00 in the centre's time on `date`. */
-  on(date: string): void {
-    this.clock.set(new Date(`${date}T10:00:00+08:00`));
-    this.tokens.clear();
-  }
-
-  today(): string {
-    return localDate(this.clock.now());
-  }
-
-  backToNow(): void {
-    this.clock.set(new Date());
-    this.tokens.clear();
-  }
-}
+export { DEMO_USERS } from './demoDesk';
 
 const monthBefore = (month: string, n: number): string => {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -80,7 +34,10 @@ export interface DemoSummary {
   closedMonths: string[];
 }
 
-/** Fills every area: files, petitions, relief at every stage, three months of books (two closed), stock, a campaign. */
+/**
+ * Fills every area: files, petitions, relief at every stage, three months of books (two closed), stock,
+ * job referrals and legal aid, monitoring (revisits, warnings, due and overdue, 年审, an exit proposal), campaigns.
+ */
 export async function fillDemo(app: AppContext, clock: AdjustableClock, password: string, fileCount: number): Promise<DemoSummary> {
   const desk = new Desk(app, clock, password);
   const thisMonth = localDate(new Date()).slice(0, 7);
@@ -213,7 +170,6 @@ export async function fillDemo(app: AppContext, clock: AdjustableClock, password
   desk.on(`${m2}-03`);
   await closeMonth(m3);
   await petition('closed', '赵红梅', '孩子上大学学费困难，申请助学救助。');
-  await petition('answered', '孙立新', '工伤后单位不予认定，咨询法律援助。');
   const batch2 = [await approved(50_000, 1), await approved(45_000, 2)];
   await donate(donors[0]!.id, `${m2}-03`, 3_000_000);
   desk.on(await notice(batch2));
@@ -221,6 +177,10 @@ export async function fillDemo(app: AppContext, clock: AdjustableClock, password
   await desk.as('staff', 'materials.issue', { applicationId: batch2[0]!, locationId: location, lines: [{ itemId: items[2]!.id, quantity: 1 }], note: '冬季送棉被' });
   await pay(batch2[0]!, 'bank');
   await pay(batch2[1]!, 'cash');
+  await referralsEarly(desk);
+  // A household found earning again: the first of the three good revisits an exit needs.
+  const earning = await poor();
+  await firstGoodRevisit(desk, earning);
 
   // ── Month −1: close month −2; this month's round is approved, one still waits for payment. ──
   desk.on(`${m1}-03`);
@@ -233,6 +193,8 @@ export async function fillDemo(app: AppContext, clock: AdjustableClock, password
   await pay(batch3[0]!);
   await pay(batch3[1]!);
   // batch3[2] stays approved (可发放) for the finance inbox.
+  // Last month's round of revisits, dated from today so some fall due this week and three are overdue.
+  await revisitRound(desk, localDate(new Date()), earning);
 
   // ── Today: work waiting in every inbox. ──
   desk.backToNow();
@@ -254,24 +216,9 @@ export async function fillDemo(app: AppContext, clock: AdjustableClock, password
   await desk.as('staff', 'relief.create', { fileId: await poor(), category: 'living', amountFen: 30_000, reasons: REASONS[0]![1] }); // a draft
   await donate(donors[0]!.id, desk.today(), 800_000);
 
-  const today = desk.today();
-  const campaign = await desk.as('staff', 'campaigns.create', {
-    name: `${today.slice(0, 4)}年送温暖慰问`,
-    kind: 'spring_festival',
-    startDate: today,
-    endDate: addDays(today, 30),
-    groups: [
-      { group: 'hardship', standardFen: 50_000, budgetFen: null },
-      { group: 'model_city', standardFen: 100_000, budgetFen: null },
-      { group: 'migrant', standardFen: 50_000, budgetFen: null },
-    ],
-    budgetFen: 20_000_000,
-    fundId,
-    note: '区总工会统一安排，困难职工每人 500 元',
-  });
-  // Two work units' lists, as the base-level unions send theirs in.
-  for (const workUnit of (await desk.as('staff', 'files.units', {})).slice(0, 2)) await desk.as('staff', 'campaigns.build', { id: campaign.id, workUnit });
-  await desk.as('staff', 'campaigns.submit', { id: campaign.id });
+  await fillCampaigns(desk, fundId, bank);
+  await referralsToday(desk);
+  await monitoringToday(desk, earning);
 
   const applications = await desk.as('director', 'relief.list', { page: 1, pageSize: 200 });
   const byStatus: Record<string, number> = {};

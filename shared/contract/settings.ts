@@ -24,6 +24,12 @@ export const settingsChannels = {
     access: ['admin'],
     kind: 'read',
   }),
+  'settings.today': channel<{ today: string }>()({
+    title: '读取今天的日期',
+    input: emptyInput,
+    access: 'any',
+    kind: 'read',
+  }),
   'settings.update': channel<Settings>()({
     title: '修改系统设置',
     input: z

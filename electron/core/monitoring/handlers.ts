@@ -14,7 +14,7 @@ import type { HandlerMap } from '../handler';
 import { monitoringLedger } from './ledger';
 import { ensureScheduleBasis, scheduleCount, schedulePage, type ScheduleShow } from './schedule';
 import { exitCheck, fileMonitoring, fileWarning, PROPOSAL_SELECT, proposalRows, recordRiskEvent, toProposal, type ProposalRow } from './store';
-import { reviewList, reviewRow } from './reviews';
+import { reviewList, reviewProgress, reviewRow } from './reviews';
 
 const ENTITY = 'worker_file';
 /** Every active file fits: a centre keeps thousands, not hundreds of thousands. */
@@ -50,7 +50,7 @@ export const monitoringHandlers: HandlerMap<keyof typeof monitoringChannels> = {
     fresh(ctx);
     const mine = scope === 'mine' ? ctx.user!.id : null;
     const year = Number(today(ctx).slice(0, 4));
-    const reviews = reviewList(ctx.db, ctx.settings.minLivingLineFen, year, 'pending', 1, 1);
+    const reviews = reviewProgress(ctx.db, year);
     const exitPending = (ctx.db.prepare("SELECT COUNT(*) AS n FROM file_exit_proposals WHERE status = 'pending'").get() as { n: number }).n;
     return {
       today: today(ctx),

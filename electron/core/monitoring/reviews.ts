@@ -44,6 +44,13 @@ export function reviewList(db: Db, line: number, year: number, show: keyof typeo
   return { rows: rows.map((r) => toRow(r, line)), total, year, done: counts.done, of: counts.total };
 }
 
+/** 年审 progress from the kept counts (migration 0019): no file row read, for the overview. */
+export function reviewProgress(db: Db, year: number): { done: number; of: number } {
+  const of = (db.prepare("SELECT n FROM worker_file_counts WHERE status = 'active'").get() as { n: number } | undefined)?.n ?? 0;
+  const done = (db.prepare('SELECT n FROM file_review_counts WHERE year = ?').get(year) as { n: number } | undefined)?.n ?? 0;
+  return { done, of };
+}
+
 export function reviewRow(db: Db, line: number, fileId: number, year: number): ReviewRow {
   const r = db
     .prepare(

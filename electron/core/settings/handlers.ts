@@ -48,6 +48,8 @@ export const settingsHandlers: HandlerMap<keyof typeof settingsChannels> = {
       setAt: r.set_at,
       setBy: r.set_by ?? '',
     })),
+  // The server's day, not the browser's: a PC with a wrong clock must not misdate a setting version.
+  'settings.today': ({ now }) => ({ today: localDate(now) }),
   'settings.update': (ctx, input) => {
     const today = localDate(ctx.now);
     const effectiveFrom = input.effectiveFrom ?? today;

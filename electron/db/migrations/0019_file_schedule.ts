@@ -98,4 +98,26 @@ END;
 CREATE TRIGGER file_schedule_file_delete AFTER DELETE ON worker_files BEGIN
   DELETE FROM file_schedule WHERE file_id = old.id;
 END;
+
+-- 年审 progress for the overview without counting every active file: reviews of each year whose file is
+-- active now (the total is worker_file_counts' active row).
+CREATE TABLE file_review_counts (
+  year INTEGER PRIMARY KEY,
+  n INTEGER NOT NULL
+);
+INSERT INTO file_review_counts (year, n)
+  SELECT r.year, count(*) FROM file_yearly_reviews r JOIN worker_files f ON f.id = r.file_id WHERE f.status = 'active' GROUP BY r.year;
+CREATE TRIGGER file_review_counts_insert AFTER INSERT ON file_yearly_reviews
+WHEN (SELECT status FROM worker_files WHERE id = new.file_id) = 'active' BEGIN
+  INSERT INTO file_review_counts (year, n) VALUES (new.year, 1) ON CONFLICT (year) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER file_review_counts_delete AFTER DELETE ON file_yearly_reviews
+WHEN (SELECT status FROM worker_files WHERE id = old.file_id) = 'active' BEGIN
+  UPDATE file_review_counts SET n = n - 1 WHERE year = old.year;
+END;
+CREATE TRIGGER file_review_counts_status AFTER UPDATE OF status ON worker_files
+WHEN (old.status = 'active') <> (new.status = 'active') BEGIN
+  UPDATE file_review_counts SET n = n + (CASE WHEN new.status = 'active' THEN 1 ELSE -1 END)
+  WHERE year IN (SELECT year FROM file_yearly_reviews WHERE file_id = new.id);
+END;
 `;

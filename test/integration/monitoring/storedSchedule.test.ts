@@ -80,11 +80,31 @@ describe('stored revisit schedule', () => {
     for (const t of ['file_schedule_file_insert', 'file_schedule_file_update', 'file_schedule_file_delete', 'file_schedule_days_insert', 'file_schedule_days_delete', 'file_schedule_days_update']) {
       db.exec(`DROP TRIGGER ${t}`);
     }
-    db.exec('DROP VIEW file_schedule_rule; DROP TABLE file_schedule; DROP TABLE file_schedule_days; DROP TABLE monitor_schedule_basis');
+    for (const t of ['file_review_counts_insert', 'file_review_counts_delete', 'file_review_counts_status']) db.exec(`DROP TRIGGER ${t}`);
+    const reviewCounts = db.prepare('SELECT * FROM file_review_counts ORDER BY year').all();
+    db.exec('DROP VIEW file_schedule_rule; DROP TABLE file_schedule; DROP TABLE file_schedule_days; DROP TABLE monitor_schedule_basis; DROP TABLE file_review_counts');
     db.exec('ALTER TABLE file_revisits DROP COLUMN household_size_before; ALTER TABLE file_revisits DROP COLUMN household_size_after');
     db.exec(MIGRATIONS.find((m) => m.id === '0019_file_schedule')!.sql);
     expect(stored()).toEqual(before.schedule);
     expect(days()).toEqual(before.days);
     expect(dueOf(f.id)).toBe('2026-06-30');
+    expect(db.prepare('SELECT * FROM file_review_counts ORDER BY year').all()).toEqual(reviewCounts);
+  });
+
+  it('keeps the 年审 progress of the overview with reviews, exits and reactivations', async () => {
+    const progress = async () => {
+      const o = await w.ok('staff', 'monitoring.overview', { scope: 'all' });
+      const list = await w.ok('staff', 'monitoring.reviews', { year: 2026, show: 'pending', page: 1, pageSize: 1 });
+      expect({ done: o.reviewDone, of: o.reviewTotal }).toEqual({ done: list.done, of: list.of });
+      return o.reviewDone;
+    };
+    const a = await singleFile(w, INCOME.none);
+    const start = await progress();
+    await w.ok('staff', 'monitoring.review', { fileId: a.id, year: 2026, outcome: 'confirmed' });
+    expect(await progress()).toBe(start + 1);
+    await w.ok('director', 'files.exit', { id: a.id, reason: '已稳定就业' });
+    expect(await progress()).toBe(start);
+    await w.ok('director', 'files.reactivate', { id: a.id, reason: '再次失业' });
+    expect(await progress()).toBe(start + 1);
   });
 });

@@ -2,7 +2,6 @@ import { Button, Card, Col, DatePicker, Form, Input, InputNumber, Popconfirm, Ro
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { CAMPAIGN_GROUPS, CAMPAIGN_STANDARD_SETTING } from '../../../../shared/campaign';
-import { localDate } from '../../../../shared/dates';
 import { SETTING_LABELS, settingsSchema, type SettingKey, type Settings } from '../../../../shared/settings';
 import { settingsProblems } from '../../../../shared/settingsRules';
 import { invoke } from '../../api';
@@ -14,8 +13,6 @@ import { SettingsHistory } from './SettingsHistory';
 type FormValues = Settings & { effectiveFrom: Dayjs };
 
 const S = settingsSchema.shape;
-/** Today in the centre's calendar (Asia/Shanghai), whatever the machine's zone. */
-const centreToday = () => dayjs(localDate(new Date()));
 
 /** Short notes under the relief policy fields: where each number comes from. */
 const HINTS: Partial<Record<SettingKey, string>> = {
@@ -51,14 +48,18 @@ const ALLOWANCE_KEYS = ['allowanceExceptionAgeMale', 'allowanceExceptionAgeFemal
 export function SettingsPage() {
   const [form] = Form.useForm<FormValues>();
   const [current, setCurrent] = useState<Settings | null>(null);
+  /** Today by the server's clock (the centre's calendar): a PC with a wrong clock must not misdate a version. */
+  const [today, setToday] = useState<Dayjs | null>(null);
   const [saves, setSaves] = useState(0);
   const { busy, run } = useAction();
 
   useEffect(() => {
-    void run(() => invoke('settings.get', {})).then((s) => {
-      if (!s) return;
+    void run(() => Promise.all([invoke('settings.get', {}), invoke('settings.today', {})])).then((r) => {
+      if (!r) return;
+      const [s, { today: serverToday }] = r;
       setCurrent(s);
-      form.setFieldsValue({ ...s, effectiveFrom: centreToday() });
+      setToday(dayjs(serverToday));
+      form.setFieldsValue({ ...s, effectiveFrom: dayjs(serverToday) });
     });
   }, [form, run]);
 
@@ -174,7 +175,7 @@ export function SettingsPage() {
           </Card>
 
           <Form.Item label="生效日期" name="effectiveFrom" extra="标准类设置按生效日期保存：已做出的决定仍按当时的标准解释。">
-            <DatePicker allowClear={false} disabledDate={(d) => d.isBefore(centreToday(), 'day')} data-testid="settings-effective" />
+            <DatePicker allowClear={false} disabledDate={(d) => today !== null && d.isBefore(today, 'day')} data-testid="settings-effective" />
           </Form.Item>
           <Popconfirm title="确认保存这些设置？修改会记入审计日志。" okText="保存" cancelText="取消" onConfirm={() => void save()}>
             <Button type="primary" loading={busy} data-testid="settings-save">保存设置</Button>

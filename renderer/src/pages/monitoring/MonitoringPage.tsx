@@ -5,6 +5,7 @@ import { invoke } from '../../api';
 import { currentPath, navigate } from '../../router';
 import { hasRole, useSession } from '../../session';
 import { ExitsTab } from './ExitsTab';
+import { ASSIGNERS } from './AssignModal';
 import { LedgerTab } from './LedgerTab';
 import { MONITOR_WRITERS } from './monitoringLabels';
 import { ReviewsTab } from './ReviewsTab';
@@ -27,6 +28,7 @@ const count = (n: number | undefined, danger = false) => (n === undefined ? null
 export function MonitoringPage() {
   const { user } = useSession();
   const canWrite = hasRole(user, MONITOR_WRITERS);
+  const canAssign = hasRole(user, ASSIGNERS);
   const [{ tab, scope }, setView] = useState(query);
   const [overview, setOverview] = useState<MonitoringOverview | null>(null);
   const [allCount, setAllCount] = useState<number | undefined>(undefined);
@@ -44,7 +46,9 @@ export function MonitoringPage() {
     setView(v);
     navigate(`/monitoring?tab=${v.tab}&scope=${v.scope}`);
   };
-  const schedule = (show: Show) => <ScheduleTab scope={scope} show={show} canWrite={canWrite} reloadKey={reloadKey} onVisit={setVisiting} />;
+  const schedule = (show: Show) => (
+    <ScheduleTab scope={scope} show={show} canWrite={canWrite} canAssign={canAssign} reloadKey={reloadKey} onVisit={setVisiting} onChanged={refresh} />
+  );
 
   return (
     <Card

@@ -1,4 +1,4 @@
-import { FileExcelOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { ScheduleRow } from '../../../../shared/contract/monitoring';
@@ -8,6 +8,7 @@ import { downloadFile } from '../../components/downloadFile';
 import { useAction } from '../../components/useAction';
 import { navigate } from '../../router';
 import { StatusTag, WarningTag } from '../files/fileLabels';
+import { AssignModal } from './AssignModal';
 import { dueText, RiskStateTag } from './monitoringLabels';
 import type { VisitTarget } from './VisitModal';
 
@@ -17,17 +18,20 @@ export type Show = 'due' | 'overdue' | 'all';
 const SHOW_TITLES: Record<Show, string> = { due: '待回访', overdue: '已逾期', all: '全部' };
 
 /** One of the three revisit lists; `reloadKey` changes after a visit is recorded elsewhere on the page. */
-export function ScheduleTab(p: { scope: Scope; show: Show; canWrite: boolean; reloadKey: number; onVisit(t: VisitTarget): void }) {
+export function ScheduleTab(p: { scope: Scope; show: Show; canWrite: boolean; canAssign: boolean; reloadKey: number; onVisit(t: VisitTarget): void; onChanged(): void }) {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [data, setData] = useState<{ rows: ScheduleRow[]; total: number }>({ rows: [], total: 0 });
   const { busy, run } = useAction();
   const xlsx = useAction();
+  const [selected, setSelected] = useState<number[]>([]);
+  const [assigning, setAssigning] = useState<number[] | null>(null);
   const load = useCallback(
     () => void run(() => invoke('monitoring.schedule', { scope: p.scope, show: p.show, ...page })).then((d) => d && setData(d)),
     [run, p.scope, p.show, page],
   );
   useEffect(load, [load, p.reloadKey]);
   useEffect(() => setPage((x) => ({ ...x, page: 1 })), [p.scope, p.show]);
+  useEffect(() => setSelected([]), [p.scope, p.show, p.reloadKey]);
 
   const exportXlsx = () =>
     void xlsx.run(() => invoke('monitoring.scheduleXlsx', { scope: p.scope, show: p.show }), '已导出 Excel').then((f) => f && downloadFile(f));
@@ -40,9 +44,16 @@ export function ScheduleTab(p: { scope: Scope; show: Show; canWrite: boolean; re
           {p.show === 'overdue' && '已过应回访日期仍未回访的档案，请尽快安排。'}
           {p.show === 'all' && '所有在册档案（含已脱困的稳定户），按应回访日期排列。'}
         </Typography.Text>
-        <Button icon={<FileExcelOutlined />} loading={xlsx.busy} onClick={exportXlsx} data-testid={`schedule-xlsx-${p.show}`}>
-          导出{SHOW_TITLES[p.show]}名单
-        </Button>
+        <Space>
+          {p.canAssign && (
+            <Button icon={<TeamOutlined />} disabled={selected.length === 0} onClick={() => setAssigning(selected)} data-testid={`schedule-assign-${p.show}`}>
+              指定帮扶责任人{selected.length > 0 ? `（${selected.length} 户）` : ''}
+            </Button>
+          )}
+          <Button icon={<FileExcelOutlined />} loading={xlsx.busy} onClick={exportXlsx} data-testid={`schedule-xlsx-${p.show}`}>
+            导出{SHOW_TITLES[p.show]}名单
+          </Button>
+        </Space>
       </Space>
       <Table<ScheduleRow>
         rowKey="fileId"
@@ -50,6 +61,7 @@ export function ScheduleTab(p: { scope: Scope; show: Show; canWrite: boolean; re
         loading={busy}
         dataSource={data.rows}
         data-testid={`schedule-${p.show}`}
+        rowSelection={p.canAssign ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), preserveSelectedRowKeys: true } : undefined}
         locale={{ emptyText: p.show === 'overdue' ? '没有逾期未回访的档案' : '暂无' }}
         pagination={{ current: page.page, pageSize: page.pageSize, total: data.total, onChange: (pg, s) => setPage({ page: pg, pageSize: s }) }}
         columns={[
@@ -98,6 +110,15 @@ export function ScheduleTab(p: { scope: Scope; show: Show; canWrite: boolean; re
               ]
             : []),
         ]}
+      />
+      <AssignModal
+        fileIds={assigning}
+        onClose={() => setAssigning(null)}
+        onAssigned={() => {
+          setSelected([]);
+          load();
+          p.onChanged();
+        }}
       />
     </Space>
   );

@@ -1,10 +1,11 @@
-import { Alert, Button, Checkbox, DatePicker, Form, Input, Modal, Radio, Space, Table, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import type { WorkerFile } from '../../../../shared/contract/files';
+import { householdMemberInput, inputOfFile, type WorkerFile, type WorkerFileInput } from '../../../../shared/contract/files';
 import { monitoringChannels, type FileMonitoring } from '../../../../shared/contract/monitoring';
 import { localDate } from '../../../../shared/dates';
-import { RELATION_LABELS } from '../../../../shared/household';
+import { MARITAL_STATUS_LABELS, MARITAL_STATUSES, RELATION_LABELS, RELATIONS, type MaritalStatus } from '../../../../shared/household';
 import { VISIT_KIND_LABELS, VISIT_KINDS, VISIT_METHOD_LABELS, VISIT_METHODS, type VisitKind, type VisitMethod } from '../../../../shared/monitoring';
 import { invoke } from '../../api';
 import { MoneyInput } from '../../components/MoneyInput';
@@ -12,6 +13,7 @@ import { useAction } from '../../components/useAction';
 import { zodRule } from '../../components/zodRule';
 import { navigate } from '../../router';
 import { useSession } from '../../session';
+import { HouseholdPreview } from '../files/HouseholdPreview';
 
 export interface VisitTarget {
   fileId: number;
@@ -28,13 +30,20 @@ interface Values {
   findings: string;
   changed: boolean;
   ownMonthlyIncomeFen?: number;
-  memberIncomes: (number | undefined)[];
+  maritalStatus?: MaritalStatus;
+  singleParent?: boolean;
+  members?: Member[];
   problems: string;
   helpArranged: string;
   nextDate: Dayjs | null;
 }
 
+/** A household member as the file stores it (inputOfFile); fields the modal does not show ride along unchanged. */
+type Member = NonNullable<WorkerFileInput['members']>[number];
+
 const shape = monitoringChannels['monitoring.recordVisit'].input.shape;
+const M = householdMemberInput.shape;
+const NEW_MEMBER: Partial<Member> = { name: '', monthlyIncomeFen: 0, student: false, disabled: false, seriouslyIll: false };
 const today = () => dayjs(localDate(new Date()));
 
 /** 登记回访: one form for a revisit or a holiday visit; a household change re-tiers the file. Ctrl+Enter saves. */
@@ -46,6 +55,8 @@ export function VisitModal({ target, onClose, onSaved }: { target: VisitTarget |
   const { busy, run } = useAction();
   const kind = Form.useWatch('kind', form);
   const changed = Form.useWatch('changed', form);
+  // preserve: the members' fields the modal does not show (ID number, marriage…) are in the preview too.
+  const household = Form.useWatch((v: Values) => ({ own: v.ownMonthlyIncomeFen, marital: v.maritalStatus, single: v.singleParent, members: v.members ?? [] }), { form, preserve: true });
 
   useEffect(() => {
     setSaved(null);
@@ -61,7 +72,8 @@ export function VisitModal({ target, onClose, onSaved }: { target: VisitTarget |
     } catch {
       return; // messages are shown under the fields
     }
-    const members = file?.members ?? [];
+    // The whole list as stored, not only the fields shown: each member keeps what the modal does not edit.
+    const members = (form.getFieldValue('members') as Member[] | undefined) ?? [];
     const out = await run(
       () =>
         invoke('monitoring.recordVisit', {
@@ -76,15 +88,17 @@ export function VisitModal({ target, onClose, onSaved }: { target: VisitTarget |
             ? {
                 household: {
                   ownMonthlyIncomeFen: v.ownMonthlyIncomeFen ?? 0,
-                  members: members.map((m, i) => ({
-                    name: m.name,
+                  maritalStatus: v.maritalStatus,
+                  singleParent: v.singleParent ?? false,
+                  members: members.map((m) => ({
+                    name: m.name.trim(),
                     relation: m.relation,
-                    idNumber: m.idNumber,
-                    monthlyIncomeFen: v.memberIncomes[i] ?? m.monthlyIncomeFen,
+                    idNumber: m.idNumber ?? '',
+                    monthlyIncomeFen: m.monthlyIncomeFen ?? 0,
                     unmarried: m.unmarried ?? undefined,
-                    student: m.student,
-                    disabled: m.disabled,
-                    seriouslyIll: m.seriouslyIll,
+                    student: m.student ?? false,
+                    disabled: m.disabled ?? false,
+                    seriouslyIll: m.seriouslyIll ?? false,
                   })),
                 },
               }
@@ -144,7 +158,7 @@ export function VisitModal({ target, onClose, onSaved }: { target: VisitTarget |
           form={form}
           layout="vertical"
           preserve={false}
-          initialValues={{ kind: 'revisit', occasion: '', visitDate: today(), visitor: user.displayName, method: 'home', findings: '', changed: false, memberIncomes: [], problems: '', helpArranged: '', nextDate: null }}
+          initialValues={{ kind: 'revisit', occasion: '', visitDate: today(), visitor: user.displayName, method: 'home', findings: '', changed: false, problems: '', helpArranged: '', nextDate: null }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();
@@ -178,35 +192,71 @@ export function VisitModal({ target, onClose, onSaved }: { target: VisitTarget |
             <Input.TextArea autoFocus autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} data-testid="visit-findings" />
           </Form.Item>
           <Form.Item name="changed" valuePropName="checked">
-            <Checkbox data-testid="visit-changed">家庭收入有变化（按新收入重新核定档次）</Checkbox>
+            <Checkbox data-testid="visit-changed">家庭收入或人口有变化（按新情况重新核定档次）</Checkbox>
           </Form.Item>
           {changed && file && (
             <div data-testid="visit-household">
-              <Form.Item label="本人月收入" name="ownMonthlyIncomeFen" initialValue={file.ownMonthlyIncomeFen} rules={[{ required: true, message: '请填写本人月收入' }]}>
-                <MoneyInput />
-              </Form.Item>
-              {file.members.length > 0 && (
-                <Table
-                  size="small"
-                  rowKey="id"
-                  pagination={false}
-                  dataSource={file.members.map((m, i) => ({ ...m, i }))}
-                  columns={[
-                    { title: '家庭成员', dataIndex: 'name' },
-                    { title: '关系', dataIndex: 'relation', render: (r: keyof typeof RELATION_LABELS) => RELATION_LABELS[r] },
-                    {
-                      title: '月收入',
-                      render: (_: unknown, m) => (
-                        <Form.Item name={['memberIncomes', m.i]} initialValue={m.monthlyIncomeFen} noStyle>
-                          <MoneyInput />
+              <Space wrap align="start" size="large">
+                <Form.Item label="本人月收入" name="ownMonthlyIncomeFen" initialValue={file.ownMonthlyIncomeFen} rules={[{ required: true, message: '请填写本人月收入' }]}>
+                  <MoneyInput />
+                </Form.Item>
+                <Form.Item label="婚姻状况" name="maritalStatus" initialValue={file.maritalStatus}>
+                  <Select<MaritalStatus>
+                    style={{ width: 120 }}
+                    data-testid="visit-marital"
+                    options={MARITAL_STATUSES.map((m) => ({ value: m, label: MARITAL_STATUS_LABELS[m] }))}
+                  />
+                </Form.Item>
+                <Form.Item label="单亲" name="singleParent" valuePropName="checked" initialValue={file.singleParent}>
+                  <Checkbox data-testid="visit-single-parent">单亲家庭</Checkbox>
+                </Form.Item>
+              </Space>
+              <Typography.Text strong>家庭成员（新增的成员请添加，已不在一起生活的请移出）</Typography.Text>
+              <Form.List name="members" initialValue={inputOfFile(file).members}>
+                {(fields, { add, remove }) => (
+                  <div style={{ marginTop: 8 }}>
+                    {fields.map(({ key, name }, i) => (
+                      <Space key={key} wrap align="start" data-testid={`visit-member-${i}`}>
+                        <Form.Item name={[name, 'name']} rules={[zodRule(M.name)]}>
+                          <Input placeholder="姓名" aria-label={`成员 ${i + 1} 姓名`} style={{ width: 110 }} data-testid={`visit-member-name-${i}`} />
                         </Form.Item>
-                      ),
-                    },
-                  ]}
+                        <Form.Item name={[name, 'relation']} rules={[zodRule(M.relation)]}>
+                          <Select
+                            placeholder="与本人关系"
+                            aria-label={`成员 ${i + 1} 与本人关系`}
+                            style={{ width: 160 }}
+                            data-testid={`visit-member-relation-${i}`}
+                            options={RELATIONS.map((r) => ({ value: r, label: RELATION_LABELS[r] }))}
+                          />
+                        </Form.Item>
+                        <Form.Item name={[name, 'monthlyIncomeFen']}>
+                          <MoneyInput aria-label={`成员 ${i + 1} 月收入`} />
+                        </Form.Item>
+                        <Button danger type="text" onClick={() => remove(name)} data-testid={`visit-member-remove-${i}`}>
+                          移出
+                        </Button>
+                      </Space>
+                    ))}
+                    {fields.length < 20 && (
+                      <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ ...NEW_MEMBER })} data-testid="visit-member-add">
+                        添加家庭成员
+                      </Button>
+                    )}
+                  </div>
+                )}
+              </Form.List>
+              <div style={{ marginTop: 12 }}>
+                <HouseholdPreview
+                  maritalStatus={household?.marital}
+                  singleParent={household?.single}
+                  members={household?.members ?? []}
+                  ownMonthlyIncomeFen={household?.own}
+                  hardshipCauses={file.hardshipCauses}
+                  minLivingLineFen={file.minLivingLineFen}
                 />
-              )}
+              </div>
               <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-                家庭人口有增减的，请在档案中修改。
+                保存后按新的家庭人口和收入重新核定档次；成员的身份证号、在校、残疾等情况请在档案中修改。
               </Typography.Paragraph>
             </div>
           )}

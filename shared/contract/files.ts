@@ -18,8 +18,10 @@ import {
   type ModelWorkerLevel,
 } from '../workerFile';
 import type { AuditRow } from './audit';
-import { channel, type PdfFile } from './define';
+import { channel, type FileDownload, type PdfFile } from './define';
 import { id, page, pageSize, personName, phone, type Paged } from './fields';
+import { jobId } from './jobs';
+import { dateRange, sortOrder } from './listQuery';
 
 const STAFF_WRITE = ['staff', 'director'] as const;
 const READERS = ['staff', 'director', 'chair', 'finance'] as const;
@@ -116,6 +118,8 @@ export interface FileSummary {
   excluded: boolean;
   /** Dynamic-management colour: red/yellow set by the clerk, orange from the income (1×–1.5× the line). */
   warning: WarningLevel | null;
+  /** 建档时间 (UTC instant). */
+  createdAt: string;
   updatedAt: string;
 }
 
@@ -141,7 +145,6 @@ export interface WorkerFile extends FileSummary {
   exclusions: ExclusionView[];
   exitReason: string | null;
   exitedAt: string | null;
-  createdAt: string;
   createdBy: string;
   history: AuditRow[];
 }
@@ -163,7 +166,18 @@ export interface SearchResult {
   more: boolean;
 }
 
-export const FILE_SORTS = ['updatedAt', 'name', 'perCapitaIncome', 'workUnit'] as const;
+export const FILE_SORTS = ['updatedAt', 'name', 'perCapitaIncome', 'workUnit', 'createdAt'] as const;
+
+/** The file list's filter and order, shared by the list and its Excel export; from and to bound the 建档 day. */
+export const fileListFilter = {
+  status: z.enum(FILE_STATUSES).optional(),
+  workUnit: z.string().max(60).optional(),
+  tier: z.enum(INCOME_TIERS).optional(),
+  cause: z.enum(HARDSHIP_CAUSES).optional(),
+  ...dateRange,
+  sort: z.enum(FILE_SORTS).default('updatedAt'),
+  order: sortOrder,
+};
 
 export const fileChannels = {
   'files.create': channel<WorkerFile>()({
@@ -187,17 +201,15 @@ export const fileChannels = {
   'files.list': channel<Paged<FileSummary>>()({
     title: '困难职工档案列表',
     input: z
-      .object({
-        page,
-        pageSize,
-        status: z.enum(FILE_STATUSES).optional(),
-        workUnit: z.string().max(60).optional(),
-        tier: z.enum(INCOME_TIERS).optional(),
-        cause: z.enum(HARDSHIP_CAUSES).optional(),
-        sort: z.enum(FILE_SORTS).default('updatedAt'),
-        order: z.enum(['asc', 'desc']).default('desc'),
-      })
+      .object({ page, pageSize, ...fileListFilter })
       .strict(),
+    access: READERS,
+    kind: 'read',
+  }),
+  // Every row the list's filter selects, in its order, as a workbook built on the jobs worker (at most LIST_EXPORT_LIMIT rows).
+  'files.exportXlsx': channel<FileDownload>()({
+    title: '导出困难职工档案列表（Excel）',
+    input: z.object({ ...fileListFilter, jobId: jobId.optional() }).strict(),
     access: READERS,
     kind: 'read',
   }),

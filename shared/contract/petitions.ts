@@ -11,9 +11,11 @@ import {
   type PetitionStatus,
   type Urgency,
 } from '../petition';
-import { channel, type PdfFile } from './define';
+import { channel, type FileDownload, type PdfFile } from './define';
 import { id, page, pageSize, phone, type Paged } from './fields';
 import { idNumber } from './files';
+import { jobId } from './jobs';
+import { dateRange, sortOrder } from './listQuery';
 
 const COUNTER = ['staff', 'director'] as const;
 const READERS = ['staff', 'director', 'chair', 'finance'] as const;
@@ -105,6 +107,23 @@ export interface PetitionStats {
   totals: { received: number; accepted: number; answered: number; closed: number; overdue: number; closedOnTime: number; onTimeRate: number | null };
 }
 
+/** 登记时间 (newest first by default), 编号, the next deadline (期限) and 状态 in the order of the work. */
+export const PETITION_SORTS = ['receivedAt', 'number', 'due', 'status'] as const;
+export type PetitionSort = (typeof PETITION_SORTS)[number];
+
+/** The petition list's filter and order, shared by the list and its Excel export; from and to bound the 登记 day. */
+export const petitionListFilter = {
+  status: z.enum(PETITION_STATUSES).optional(),
+  category: z.enum(PETITION_CATEGORIES).optional(),
+  overdueOnly: z.boolean().default(false),
+  mineOnly: z.boolean().default(false),
+  fileId: id.optional(),
+  q: z.string().max(40).optional(),
+  ...dateRange,
+  sort: z.enum(PETITION_SORTS).default('receivedAt'),
+  order: sortOrder,
+};
+
 export const petitionChannels = {
   'petitions.register': channel<Petition>()({
     title: '登记来访',
@@ -120,18 +139,14 @@ export const petitionChannels = {
   }),
   'petitions.list': channel<Paged<PetitionSummary>>()({
     title: '来访登记列表',
-    input: z
-      .object({
-        page,
-        pageSize,
-        status: z.enum(PETITION_STATUSES).optional(),
-        category: z.enum(PETITION_CATEGORIES).optional(),
-        overdueOnly: z.boolean().default(false),
-        mineOnly: z.boolean().default(false),
-        fileId: id.optional(),
-        q: z.string().max(40).optional(),
-      })
-      .strict(),
+    input: z.object({ page, pageSize, ...petitionListFilter }).strict(),
+    access: READERS,
+    kind: 'read',
+  }),
+  // Every row the list's filter selects, in its order, as a workbook built on the jobs worker (at most LIST_EXPORT_LIMIT rows).
+  'petitions.exportXlsx': channel<FileDownload>()({
+    title: '导出来访登记列表（Excel）',
+    input: z.object({ ...petitionListFilter, jobId: jobId.optional() }).strict(),
     access: READERS,
     kind: 'read',
   }),

@@ -9,7 +9,10 @@ import type { HandlerMap } from '../handler';
 import { localDate } from '../../../shared/dates';
 import { noteExit, noteReactivation, noteWarningChange } from '../monitoring/events';
 import { describeFileChanges } from './changes';
-import { listFiles } from './list';
+import { LIST_EXPORT_LIMIT } from '../../../shared/contract/listQuery';
+import { exportList } from '../listExport';
+import { refuseLargeExport } from '../listExportLimit';
+import { countFiles, listFiles } from './list';
 import { searchFiles } from './search';
 import { findFileByIdNumber, getFileRow, loadFile, writeFile } from './store';
 
@@ -51,6 +54,14 @@ export const fileHandlers: HandlerMap<keyof typeof fileChannels> = {
   'files.get': (ctx, { id }) => load(ctx, id),
 
   'files.list': (ctx, q) => listFiles(ctx.db, q, ctx.settings.minLivingLineFen),
+
+  'files.exportXlsx': (ctx, { jobId, ...query }) => {
+    const lineFen = ctx.settings.minLivingLineFen;
+    // Counted only up to the limit, so a refusal never reads a million index entries on the door's thread.
+    const count = countFiles(ctx.db, query, lineFen, LIST_EXPORT_LIMIT);
+    if (count.totalCapped) refuseLargeExport('档案');
+    return exportList(ctx, jobId, 'filesXlsx', count.total, { query, minLivingLineFen: lineFen }, '困难职工档案');
+  },
 
   'files.search': (ctx, { q, limit }) => searchFiles(ctx.db, q, limit),
 

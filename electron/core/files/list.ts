@@ -3,18 +3,26 @@ import type { Paged } from '../../../shared/contract/fields';
 import { lineMultipleFen, type IncomeTier } from '../../../shared/household';
 import type { FileStatus, HardshipCause } from '../../../shared/workerFile';
 import type { Db } from '../../db/open';
+import { instantRange } from '../localDays';
 import { boundedCount } from '../textSearch';
 import { toSummary, type WorkerFileRow } from './rows';
 
-export interface ListQuery {
-  page: number;
-  pageSize: number;
-  status?: FileStatus;
-  workUnit?: string;
-  tier?: IncomeTier;
-  cause?: HardshipCause;
+/** The list's filter and order, shared by its page and its Excel export. */
+export interface FileFilter {
+  status?: FileStatus | undefined;
+  workUnit?: string | undefined;
+  tier?: IncomeTier | undefined;
+  cause?: HardshipCause | undefined;
+  /** Local days of 建档, both included. */
+  from?: string | undefined;
+  to?: string | undefined;
   sort: FileSort;
   order: 'asc' | 'desc';
+}
+
+export interface ListQuery extends FileFilter {
+  page: number;
+  pageSize: number;
 }
 
 // Each sort is read in order from its index (the id breaks ties, as the index does), never sorted in full.
@@ -23,7 +31,14 @@ const SORT_COLUMNS: Record<FileSort, string> = {
   name: 'f.name_pinyin',
   perCapitaIncome: 'f.per_capita_income_fen',
   workUnit: 'f.work_unit',
+  createdAt: 'f.created_at',
 };
+
+/**
+ * A 建档 range holding at most this many files is read from the created_at index and its rows sorted;
+ * a wider one keeps a good share of the files, so the sort's index is walked instead (as for status).
+ */
+const NARROW_RANGE = 20_000;
 
 /** Multiples of the line (in percent) bounding each tier: above the first, up to the second. */
 const TIER_PERCENTS: Record<IncomeTier, [number | null, number | null]> = {
@@ -49,9 +64,13 @@ export function tierRange(tier: IncomeTier, lineFen: number): { above: number | 
  * a good share of the files, so a page is found within a few hundred rows. The unit is selective, so its
  * index is the better start. For the count, every filter may use its index.
  */
-function filterSql(q: ListQuery, lineFen: number, params: Record<string, string | number>, forPage: boolean): string[] {
+function filterSql(q: FileFilter, lineFen: number, params: Record<string, string | number>, forPage: boolean, walkDates = forPage, forRows = forPage): string[] {
   const where: string[] = [];
   const walk = (column: string) => (forPage ? `+${column}` : column);
+  const { start, end } = instantRange(q.from, q.to);
+  const created = walkDates && q.sort !== 'createdAt' ? '+f.created_at' : 'f.created_at';
+  if (start) (where.push(`${created} >= @createdStart`), (params.createdStart = start));
+  if (end) (where.push(`${created} < @createdEnd`), (params.createdEnd = end));
   if (q.status) (where.push(`${walk('f.status')} = @status`), (params.status = q.status));
   if (q.workUnit) (where.push('f.work_unit = @unit'), (params.unit = q.workUnit));
   if (q.tier) {
@@ -63,33 +82,57 @@ function filterSql(q: ListQuery, lineFen: number, params: Record<string, string 
   }
   if (q.cause) {
     params.cause = q.cause;
-    if (forPage) where.push('EXISTS (SELECT 1 FROM worker_file_causes c WHERE c.cause = @cause AND c.file_id = f.id)');
+    if (forRows) where.push('EXISTS (SELECT 1 FROM worker_file_causes c WHERE c.cause = @cause AND c.file_id = f.id)');
   }
   return where;
 }
 
 const clauseOf = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
 
-/** A page of files and a count capped at COUNT_CAP, each reading only index ranges and the rows it returns. */
-export function listFiles(db: Db, q: ListQuery, minLivingLineFen: number): Paged<FileSummary> {
+/** Files the filter selects, counted up to `cap` from the filters' own indexes. */
+export function countFiles(db: Db, q: FileFilter, minLivingLineFen: number, cap?: number): { total: number; totalCapped: boolean } {
   const params: Record<string, string | number> = {};
-  const pageWhere = filterSql(q, minLivingLineFen, params, true);
-  const countWhere = filterSql(q, minLivingLineFen, params, false);
+  const where = filterSql(q, minLivingLineFen, params, false);
   // A cause is counted from its own index (cause, file_id), joined to the file only for other filters.
-  let countFrom = 'FROM worker_files f';
+  let from = 'FROM worker_files f';
   if (q.cause) {
-    countFrom = countWhere.length ? 'FROM worker_file_causes c JOIN worker_files f ON f.id = c.file_id' : 'FROM worker_file_causes c';
-    countWhere.unshift('c.cause = @cause');
+    from = where.length ? 'FROM worker_file_causes c JOIN worker_files f ON f.id = c.file_id' : 'FROM worker_file_causes c';
+    where.unshift('c.cause = @cause');
   }
-  const count = boundedCount(db, `${countFrom} ${clauseOf(countWhere)}`, params);
+  return boundedCount(db, `${from} ${clauseOf(where)}`, params, cap);
+}
+
+/** True when the 建档 range is narrow enough that reading it from its index and sorting beats walking the sort's index. */
+function narrowDates(db: Db, q: FileFilter, narrowRange: number): boolean {
+  if (!q.from && !q.to) return false;
+  return !countFiles(db, { from: q.from, to: q.to, sort: 'createdAt', order: 'asc' }, 0, narrowRange).totalCapped;
+}
+
+/** The filter's rows in the list's order, a page of them or all, each with its exclusion mark. */
+function fileRowsQuery(db: Db, q: FileFilter, minLivingLineFen: number, paged: boolean, narrowRange = NARROW_RANGE): { sql: string; params: Record<string, string | number> } {
+  const params: Record<string, string | number> = {};
+  const narrow = paged && q.sort !== 'createdAt' && narrowDates(db, q, narrowRange);
+  const where = filterSql(q, minLivingLineFen, params, paged, paged && !narrow, true);
   const direction = q.order === 'asc' ? 'ASC' : 'DESC';
-  const rows = db
-    .prepare(
-      `SELECT f.*, EXISTS (SELECT 1 FROM file_exclusions e WHERE e.file_id = f.id AND e.cleared_at IS NULL) AS excluded
-       FROM worker_files f ${clauseOf(pageWhere)}
-       ORDER BY ${SORT_COLUMNS[q.sort]} ${direction}, f.id ${direction}
-       LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as WorkerFileRow[];
+  const sql = `SELECT f.*, EXISTS (SELECT 1 FROM file_exclusions e WHERE e.file_id = f.id AND e.cleared_at IS NULL) AS excluded
+       FROM worker_files f ${narrow ? 'INDEXED BY worker_files_created ' : ''}${clauseOf(where)}
+       ORDER BY ${SORT_COLUMNS[q.sort]} ${direction}, f.id ${direction}${paged ? ' LIMIT @limit OFFSET @offset' : ''}`;
+  return { sql, params };
+}
+
+/**
+ * A page of files and a count capped at COUNT_CAP, each reading only index ranges and the rows it returns.
+ * `narrowRange` is the plan's threshold (tests set it to take either plan on a small table).
+ */
+export function listFiles(db: Db, q: ListQuery, minLivingLineFen: number, narrowRange = NARROW_RANGE): Paged<FileSummary> {
+  const count = countFiles(db, q, minLivingLineFen);
+  const { sql, params } = fileRowsQuery(db, q, minLivingLineFen, true, narrowRange);
+  const rows = db.prepare(sql).all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as WorkerFileRow[];
   return { ...count, rows: rows.map((r) => toSummary(r, minLivingLineFen)) };
+}
+
+/** Every file the filter selects, in the list's order (the Excel export). */
+export function allFiles(db: Db, q: FileFilter, minLivingLineFen: number): FileSummary[] {
+  const { sql, params } = fileRowsQuery(db, q, minLivingLineFen, false);
+  return (db.prepare(sql).all(params) as WorkerFileRow[]).map((r) => toSummary(r, minLivingLineFen));
 }

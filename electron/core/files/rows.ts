@@ -96,6 +96,7 @@ export function toSummary(r: WorkerFileRow, minLivingLineFen: number): FileSumma
     status: r.status,
     excluded: (r.excluded ?? 0) > 0,
     warning: warningLevel(r.risk_flag, r.per_capita_income_fen, minLivingLineFen),
+    createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }

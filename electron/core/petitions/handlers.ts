@@ -9,7 +9,10 @@ import { Deferred, type HandlerContext } from '../context';
 import { getFileRow } from '../files/store';
 import type { HandlerMap } from '../handler';
 import { formatNumber, nextNumber } from '../numbering';
-import { listPetitions } from './list';
+import { LIST_EXPORT_LIMIT } from '../../../shared/contract/listQuery';
+import { exportList } from '../listExport';
+import { refuseLargeExport } from '../listExportLimit';
+import { countPetitions, listPetitions } from './list';
 import { petitionStats } from './stats';
 import { assertStep, getPetitionRow, loadPetition, recordEvent } from './store';
 
@@ -99,6 +102,13 @@ export const petitionHandlers: HandlerMap<keyof typeof petitionChannels> = {
   'petitions.get': (ctx, { id }) => load(ctx, id),
 
   'petitions.list': (ctx, q) => listPetitions(ctx.db, q, today(ctx), ctx.user!.id),
+
+  'petitions.exportXlsx': (ctx, { jobId, ...query }) => {
+    const me = ctx.user!.id;
+    const count = countPetitions(ctx.db, query, today(ctx), me, LIST_EXPORT_LIMIT);
+    if (count.totalCapped) refuseLargeExport('来访登记');
+    return exportList(ctx, jobId, 'petitionsXlsx', count.total, { query, today: today(ctx), me }, '来访登记');
+  },
 
   'petitions.accept': (ctx, { id, note }) => step(ctx, id, 'accept', note),
   'petitions.start': (ctx, { id, note }) => step(ctx, id, 'start', note),

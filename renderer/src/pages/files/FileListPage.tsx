@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FileSort, FileSummary } from '../../../../shared/contract/files';
 import { localDate, localDateTime } from '../../../../shared/dates';
 import { INCOME_TIER_LABELS, INCOME_TIERS, type IncomeTier } from '../../../../shared/household';
@@ -24,6 +24,8 @@ import { hasRole, useSession } from '../../session';
 import { FileSearch } from './FileSearch';
 import { StatusTag, TierTag, WarningTag } from './fileLabels';
 import { VocabularyFilter } from '../../components/VocabularyFilter';
+import { DateRangeFilter } from '../../components/DateRangeFilter';
+import { useExportXlsx } from '../../components/ExportXlsxButton';
 
 interface ListState {
   page: number;
@@ -32,6 +34,9 @@ interface ListState {
   workUnit?: string;
   tier?: IncomeTier;
   cause?: HardshipCause;
+  /** 建档日期, local days, both included. */
+  from?: string;
+  to?: string;
   sort: FileSort;
   order: 'asc' | 'desc';
 }
@@ -56,11 +61,16 @@ export function FileListPage() {
   const [units, setUnits] = useState<string[]>([]);
   const { busy, run } = useAction();
 
+  // One filter for the list and its workbook: the export holds every page of what the table shows.
+  const { page, pageSize, status, workUnit, tier, cause, from, to, sort, order } = state;
+  const query = useMemo(() => ({ status, workUnit, tier, cause, from, to, sort, order }), [status, workUnit, tier, cause, from, to, sort, order]);
+  const exporter = useExportXlsx((jobId) => invoke('files.exportXlsx', { ...query, jobId }), 'file-export');
+
   const load = useCallback(() => {
-    void run(() => invoke('files.list', state)).then((r) => {
+    void run(() => invoke('files.list', { page, pageSize, ...query })).then((r) => {
       if (r) (setRows(r.rows), setTotal(r.total), setCapped(r.totalCapped === true));
     });
-  }, [state, run]);
+  }, [page, pageSize, query, run]);
   useEffect(load, [load]);
   useEffect(() => {
     void run(() => invoke('files.units', {})).then((u) => u && setUnits(u));
@@ -70,7 +80,8 @@ export function FileListPage() {
 
   const filter = (patch: Partial<ListState>) => setState({ ...state, ...patch, page: 1 });
   const sortOrder = (key: FileSort) => (state.sort === key ? (state.order === 'asc' ? 'ascend' : 'descend') : null);
-  const filtered = state.status !== undefined || state.workUnit !== undefined || state.tier !== undefined || state.cause !== undefined;
+  const filtered =
+    state.status !== undefined || state.workUnit !== undefined || state.tier !== undefined || state.cause !== undefined || state.from !== undefined || state.to !== undefined;
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -136,12 +147,15 @@ export function FileListPage() {
             value={state.cause}
             onChange={(v) => filter({ cause: v })}
           />
+          <DateRangeFilter label="建档日期" testId="filter-created" value={{ from: state.from, to: state.to }} onChange={(r) => filter(r)} />
           {filtered && (
             <Button type="link" onClick={() => setState({ ...DEFAULT_STATE, sort: state.sort, order: state.order, pageSize: state.pageSize })}>
               清除筛选
             </Button>
           )}
+          {exporter.button}
         </Space>
+        {exporter.progress}
         <Table<FileSummary>
           rowKey="id"
           size="middle"

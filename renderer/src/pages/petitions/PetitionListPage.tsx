@@ -1,7 +1,7 @@
 import { BarChartOutlined, LinkOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Input, Space, Table, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PetitionSummary } from '../../../../shared/contract/petitions';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { PETITION_SORTS, type PetitionSort, type PetitionSummary } from '../../../../shared/contract/petitions';
 import {
   PETITION_CATEGORIES,
   PETITION_CATEGORY_LABELS,
@@ -21,6 +21,9 @@ import { navigate, useHashPath } from '../../router';
 import { hasRole, useSession } from '../../session';
 import { COUNTER_ROLES, OverdueTag, PetitionStatusTag, UrgencyTag, dateTime, nextDue } from './petitionLabels';
 import { VocabularyFilter } from '../../components/VocabularyFilter';
+import { DateRangeFilter } from '../../components/DateRangeFilter';
+import { useExportXlsx } from '../../components/ExportXlsxButton';
+import { columnOrder, nextSort, type ServerSort } from '../../components/serverSort';
 
 interface ListState {
   page: number;
@@ -30,9 +33,15 @@ interface ListState {
   overdueOnly: boolean;
   mineOnly: boolean;
   q?: string;
+  /** 登记日期, local days, both included. */
+  from?: string;
+  to?: string;
+  sort: PetitionSort;
+  order: 'asc' | 'desc';
 }
 
-const DEFAULT_STATE: ListState = { page: 1, pageSize: 20, overdueOnly: false, mineOnly: false };
+const DEFAULT_SORT: ServerSort<PetitionSort> = { sort: 'receivedAt', order: 'desc' };
+const DEFAULT_STATE: ListState = { page: 1, pageSize: 20, overdueOnly: false, mineOnly: false, ...DEFAULT_SORT };
 // Kept for the session, so coming back from a petition shows the same page and filters.
 let remembered: ListState = DEFAULT_STATE;
 
@@ -80,17 +89,26 @@ export function PetitionListPage() {
     if (query) setStateRaw((s) => (remembered = fromQuery(`?${query}`, s)));
   }, [query]);
 
+  // One filter for the list and its workbook: the export holds every page of what the table shows.
+  const { page, pageSize, status, category, overdueOnly, mineOnly, q, from, to, sort, order } = state;
+  const listQuery = useMemo(
+    () => ({ status, category, overdueOnly, mineOnly, q, from, to, sort, order }),
+    [status, category, overdueOnly, mineOnly, q, from, to, sort, order],
+  );
+  const exporter = useExportXlsx((jobId) => invoke('petitions.exportXlsx', { ...listQuery, jobId }), 'petition-export');
+
   const load = useCallback(() => {
-    void run(() => invoke('petitions.list', state)).then((r) => {
+    void run(() => invoke('petitions.list', { page, pageSize, ...listQuery })).then((r) => {
       if (r) (setRows(r.rows), setTotal(r.total), setCapped(r.totalCapped === true));
     });
-  }, [state, run]);
+  }, [page, pageSize, listQuery, run]);
   useEffect(load, [load]);
 
   useHotkey({ key: 'n', alt: true }, () => navigate('/petitions/new'), canWrite);
 
   const filter = (patch: Partial<ListState>) => setState({ ...state, ...patch, page: 1 });
-  const filtered = state.status !== undefined || state.category !== undefined || state.overdueOnly || state.mineOnly || !!state.q;
+  const filtered =
+    state.status !== undefined || state.category !== undefined || state.overdueOnly || state.mineOnly || !!state.q || state.from !== undefined || state.to !== undefined;
 
   return (
     <Card
@@ -153,18 +171,21 @@ export function PetitionListPage() {
         <Checkbox data-testid="filter-mine" checked={state.mineOnly} onChange={(e) => filter({ mineOnly: e.target.checked })}>
           只看我经办的
         </Checkbox>
+        <DateRangeFilter label="登记日期" testId="filter-received" value={{ from: state.from, to: state.to }} onChange={(r) => filter(r)} />
         {filtered && (
           <Button
             type="link"
             onClick={() => {
               setQText('');
-              setState({ ...DEFAULT_STATE, pageSize: state.pageSize });
+              setState({ ...DEFAULT_STATE, pageSize: state.pageSize, sort: state.sort, order: state.order });
             }}
           >
             清除筛选
           </Button>
         )}
+        {exporter.button}
       </Space>
+      {exporter.progress}
       <Table<PetitionSummary>
         rowKey="id"
         size="middle"
@@ -191,17 +212,30 @@ export function PetitionListPage() {
           pageSizeOptions: [10, 20, 50, 100],
           showTotal: (t) => totalLabel(t, capped, '件'),
         }}
-        onChange={(p) =>
-          setState({ ...state, page: p.pageSize !== state.pageSize ? 1 : (p.current ?? 1), pageSize: p.pageSize ?? state.pageSize })
-        }
+        onChange={(p, _f, sorter, extra) => {
+          if (extra.action === 'sort') setState({ ...state, ...nextSort(sorter, PETITION_SORTS, DEFAULT_SORT), page: 1 });
+          else setState({ ...state, page: p.pageSize !== state.pageSize ? 1 : (p.current ?? 1), pageSize: p.pageSize ?? state.pageSize });
+        }}
         columns={[
           {
             title: '编号',
             dataIndex: 'number',
+            key: 'number',
+            sorter: true,
+            sortOrder: columnOrder(state, 'number'),
             width: 140,
             render: (n: string) => <Typography.Link style={{ fontFamily: 'monospace' }}>{n}</Typography.Link>,
           },
-          { title: '登记时间', dataIndex: 'receivedAt', width: 135, render: (at: string) => dateTime(at) },
+          {
+            title: '登记时间',
+            dataIndex: 'receivedAt',
+            key: 'receivedAt',
+            sorter: true,
+            sortOrder: columnOrder(state, 'receivedAt'),
+            sortDirections: ['descend', 'ascend', 'descend'],
+            width: 135,
+            render: (at: string) => dateTime(at),
+          },
           {
             title: '来访人',
             dataIndex: 'visitorName',
@@ -223,6 +257,9 @@ export function PetitionListPage() {
           {
             title: '状态',
             dataIndex: 'status',
+            key: 'status',
+            sorter: true,
+            sortOrder: columnOrder(state, 'status'),
             width: 170,
             render: (s: PetitionStatus, r) => (
               <Space size={4} wrap>
@@ -235,6 +272,8 @@ export function PetitionListPage() {
           {
             title: '期限',
             key: 'due',
+            sorter: true,
+            sortOrder: columnOrder(state, 'due'),
             width: 140,
             render: (_, r) => {
               const due = nextDue(r);

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { SearchHit } from '../../../../shared/contract/files';
 import { maskIdNumber } from '../../../../shared/idcard';
 import { invoke } from '../../api';
+import { MoreHitsLine, moreHitsOption } from '../../components/moreHits';
 
 const DEBOUNCE_MS = 150;
 
@@ -30,6 +31,7 @@ interface Props {
 export function WorkerPicker({ value, onChange, autoFocus, disabled }: Props) {
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
+  const [more, setMore] = useState(false);
   const [loading, setLoading] = useState(false);
   const [searched, setSearched] = useState('');
   const seq = useRef(0);
@@ -39,6 +41,7 @@ export function WorkerPicker({ value, onChange, autoFocus, disabled }: Props) {
     const mine = ++seq.current;
     if (!term) {
       setHits([]);
+      setMore(false);
       setSearched('');
       setLoading(false);
       return;
@@ -46,8 +49,8 @@ export function WorkerPicker({ value, onChange, autoFocus, disabled }: Props) {
     setLoading(true);
     const timer = setTimeout(() => {
       invoke('files.search', { q: term, limit: 10 })
-        .then((r) => mine === seq.current && setHits(r.hits))
-        .catch(() => mine === seq.current && setHits([]))
+        .then((r) => mine === seq.current && (setHits(r.hits), setMore(r.more)))
+        .catch(() => mine === seq.current && (setHits([]), setMore(false)))
         .finally(() => {
           if (mine !== seq.current) return;
           setSearched(term);
@@ -57,11 +60,14 @@ export function WorkerPicker({ value, onChange, autoFocus, disabled }: Props) {
     return () => clearTimeout(timer);
   }, [q]);
 
-  const options = (value && !hits.some((h) => h.id === value.id) ? [value, ...hits] : hits).map((h) => ({
+  type Option = { value: number; label: string; hit?: PickedWorker; disabled?: boolean };
+  const found: Option[] = (value && !hits.some((h) => h.id === value.id) ? [value, ...hits] : hits).map((h) => ({
     value: h.id,
     label: `${h.name}　${maskIdNumber(h.idNumber)}`,
     hit: h,
   }));
+  // The search stopped at its limit: say so under the hits instead of letting the clerk think that is all.
+  const options: Option[] = more && hits.length > 0 ? [...found, moreHitsOption] : found;
   const term = q.trim();
 
   return (
@@ -98,6 +104,7 @@ export function WorkerPicker({ value, onChange, autoFocus, disabled }: Props) {
         }
         optionRender={(o) => {
           const h = o.data.hit;
+          if (!h) return <MoreHitsLine />;
           return (
             <Space size={12} data-testid="worker-hit">
               <Typography.Text strong style={{ minWidth: 56, display: 'inline-block' }}>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { SearchHit } from '../../../../shared/contract/files';
 import { maskIdNumber } from '../../../../shared/idcard';
 import { invoke } from '../../api';
+import { MoreHitsLine, moreHitsOption } from '../../components/moreHits';
 
 export interface PickedWorker {
   id: number;
@@ -21,6 +22,7 @@ interface Props {
 /** Finds a worker file by name, pinyin, ID number or phone as the clerk types; ↑↓ and Enter choose. */
 export function WorkerPicker({ value, onChange, initial, autoFocus, testId }: Props) {
   const [hits, setHits] = useState<SearchHit[]>([]);
+  const [more, setMore] = useState(false);
   const [loading, setLoading] = useState(false);
   const [q, setQ] = useState('');
   const seq = useRef(0);
@@ -32,8 +34,8 @@ export function WorkerPicker({ value, onChange, initial, autoFocus, testId }: Pr
     setLoading(true);
     const timer = setTimeout(() => {
       invoke('files.search', { q: term, limit: 10 })
-        .then((r) => mine === seq.current && setHits(r.hits.filter((h) => h.status === 'active')))
-        .catch(() => mine === seq.current && setHits([]))
+        .then((r) => mine === seq.current && (setHits(r.hits.filter((h) => h.status === 'active')), setMore(r.more)))
+        .catch(() => mine === seq.current && (setHits([]), setMore(false)))
         .finally(() => mine === seq.current && setLoading(false));
     }, 150);
     return () => clearTimeout(timer);
@@ -45,6 +47,8 @@ export function WorkerPicker({ value, onChange, initial, autoFocus, testId }: Pr
     hit: h,
   }));
   if (initial && !options.some((o) => o.value === initial.id)) options.unshift({ value: initial.id, label: initial.name, hit: undefined as never });
+  // The search stopped at its limit: say so under the hits instead of letting the clerk think that is all.
+  if (more && q.trim()) options.push({ ...moreHitsOption, hit: undefined as never });
 
   return (
     <Select<number>
@@ -58,6 +62,7 @@ export function WorkerPicker({ value, onChange, initial, autoFocus, testId }: Pr
       options={options}
       optionRender={(o) => {
         const h = (o.data as { hit?: SearchHit }).hit;
+        if (o.value === moreHitsOption.value) return <MoreHitsLine />;
         return h ? (
           <span>
             <Typography.Text strong>{h.name}</Typography.Text>

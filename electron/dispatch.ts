@@ -6,7 +6,7 @@ import { AppError, type ApiError, type ApiResult } from '../shared/errors';
 import { maskSensitiveNumbers } from '../shared/idcard';
 import { ROLE_LABELS } from '../shared/roles';
 import { appendAudit } from './core/audit/chain';
-import { Deferred, Refusal, type AppContext, type AuditNote, type HandlerContext } from './core/context';
+import { CheckedWrite, Deferred, Refusal, type AppContext, type AuditNote, type HandlerContext } from './core/context';
 import { unavailable } from './core/backup/gate';
 import { handlerFor } from './core/handlers';
 import { storageFailure } from './db/storageErrors';
@@ -115,11 +115,13 @@ export async function dispatch<C extends Channel>(
     },
   };
   const handler = handlerFor(channel);
-  try {
+  // Writes take the write lock up front (no upgrade deadlock); reads need only a snapshot.
+  const inTransaction = (step: () => unknown): unknown => {
     const transaction = app.db.transaction(() => {
-      const out = handler(ctx, parsed.data as never);
+      const out = step();
       const refused = out instanceof Refusal;
-      if (def.kind === 'write' || refused) {
+      // A checked write's first step writes nothing: its audit row goes with the step that writes.
+      if ((def.kind === 'write' && !(out instanceof CheckedWrite)) || refused) {
         const n: AuditNote = note ?? { summary: redact(parsed.data) };
         appendAudit(app.db, {
           at: now.toISOString(),
@@ -135,8 +137,14 @@ export async function dispatch<C extends Channel>(
       }
       return out;
     });
-    // Writes take the write lock up front (no upgrade deadlock); reads need only a snapshot.
-    const result = def.kind === 'write' ? transaction.immediate() : transaction.deferred();
+    return def.kind === 'write' ? transaction.immediate() : transaction.deferred();
+  };
+  try {
+    let result = inTransaction(() => handler(ctx, parsed.data as never));
+    if (result instanceof CheckedWrite) {
+      const apply = await result.check();
+      result = inTransaction(apply);
+    }
     if (result instanceof Refusal) return { ok: false, error: { code: result.code, message: result.message } };
     const data = result instanceof Deferred ? await result.run() : result;
     return { ok: true, data: data as OutputOf<C> };

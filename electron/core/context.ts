@@ -56,3 +56,12 @@ export class Refusal {
 export class Deferred<T> {
   constructor(readonly run: () => Promise<T>) {}
 }
+
+/**
+ * Returned by a write handler whose checking is slow (an import): dispatch commits the first step
+ * (which writes nothing), awaits `check` (off the door's thread), then runs the step it answers in a
+ * second write transaction with the call's audit row, all or nothing.
+ */
+export class CheckedWrite<T> {
+  constructor(readonly check: () => Promise<() => T | Refusal>) {}
+}

@@ -6,11 +6,14 @@ import type { StageReport, TaskInput, TaskName, TaskOutput } from './tasks';
 
 interface JobRecord {
   ownerId: number;
+  /** Which document's layout speed to learn from and estimate with (the statement's lines are not a ledger's rows). */
+  rateKey: string;
   stage: JobStage;
   done: number;
   total: number;
   stageStartedAt: number;
   finishedAt: number | null;
+  unit?: string;
 }
 
 const KEEP_FINISHED_MS = 5 * 60_000;
@@ -27,8 +30,10 @@ const RANGE: Record<JobStage, [number, number]> = {
 };
 
 const records = new Map<string, JobRecord>();
-/** Layout time per statement line, learned from finished layouts in this process (pdfmake reports nothing while it lays out). */
-let layoutMsPerLine = 0.5;
+/** Layout time per line of each kind of document, learned from finished layouts in this process (pdfmake reports nothing while it lays out). */
+const layoutMsPerLine = new Map<string, number>();
+const FIRST_GUESS_MS_PER_LINE = 0.5;
+const msPerLine = (key: string) => layoutMsPerLine.get(key) ?? FIRST_GUESS_MS_PER_LINE;
 
 const now = () => performance.now();
 
@@ -42,23 +47,25 @@ function onReport(r: JobRecord, report: StageReport): void {
   const at = now();
   if (r.stage === 'layout' && report.stage !== 'layout' && r.total > 0) {
     const observed = (at - r.stageStartedAt) / r.total;
-    layoutMsPerLine = layoutMsPerLine * 0.5 + observed * 0.5;
+    layoutMsPerLine.set(r.rateKey, msPerLine(r.rateKey) * 0.5 + observed * 0.5);
   }
   if (report.stage !== r.stage) r.stageStartedAt = at;
   r.stage = report.stage;
   r.done = report.done ?? 0;
   r.total = report.total ?? 0;
+  r.unit = report.unit;
 }
 
 function percentOf(r: JobRecord, at: number): number {
   const [from, to] = RANGE[r.stage];
   let fraction = 0;
-  if (r.stage === 'layout') fraction = r.total > 0 ? Math.min(0.95, (at - r.stageStartedAt) / (r.total * layoutMsPerLine)) : 0;
+  if (r.stage === 'layout') fraction = r.total > 0 ? Math.min(0.95, (at - r.stageStartedAt) / (r.total * msPerLine(r.rateKey))) : 0;
   else if (r.total > 0) fraction = Math.min(1, r.done / r.total);
   return Math.round(from + (to - from) * fraction);
 }
 
 function detailOf(r: JobRecord): string {
+  if (r.stage === 'checking' && r.total > 0 && r.unit) return `已校验 ${r.done} / ${r.total} ${r.unit}`;
   if (r.stage === 'checking' && r.total > 0) return `已校验至第 ${r.done} 号记录，共 ${r.total} 号`;
   if (r.stage === 'layout' && r.total > 0) return `共 ${r.total} 行`;
   return '';
@@ -77,7 +84,8 @@ export async function runTracked<K extends TaskName>(ownerId: number, jobId: str
   if (jobId === undefined) return runJob(task, input);
   const at = now();
   forgetOld(at);
-  const r: JobRecord = { ownerId, stage: 'queued', done: 0, total: 0, stageStartedAt: at, finishedAt: null };
+  const kind = (input as { kind?: unknown }).kind;
+  const r: JobRecord = { ownerId, rateKey: typeof kind === 'string' ? `${task}:${kind}` : task, stage: 'queued', done: 0, total: 0, stageStartedAt: at, finishedAt: null };
   records.set(jobId, r);
   try {
     const out = await runJob(task, input, (report) => onReport(r, report));

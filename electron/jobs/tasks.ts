@@ -9,6 +9,9 @@ import { statementWorkbook } from '../export/statementXlsx';
 import { monthlyStatementDoc, type MonthlyStatementCentre } from '../pdf/documents/monthlyStatement';
 import { renderPdf } from '../pdf/render';
 import { OFF_THREAD_DOCUMENTS, type OffThreadDocument } from './documents';
+import { OFF_THREAD_EXPORTS, type ExportKind, type ExportSpec } from './exports';
+import { campaignImportPlan, type CampaignImportJob, type CampaignImportPlan } from './campaignImport';
+import { verifyCopy, type CopyCheck } from '../core/backup/verify';
 import { LIST_TASKS } from './listTasks';
 import { readOnly } from './readOnly';
 
@@ -17,6 +20,8 @@ export interface StageReport {
   /** Counted so far / in all, when the stage counts something (rows, lines, percent). */
   done?: number;
   total?: number;
+  /** What `done` and `total` count when it is not audit rows (e.g. 行 of an imported sheet). */
+  unit?: string;
 }
 export type Report = (r: StageReport) => void;
 
@@ -26,6 +31,7 @@ export interface StatementJob {
   centre: MonthlyStatementCentre;
   preparedBy: string;
 }
+
 
 /** Reports the writing fraction once per whole percent: a message per laid-out item would flood the port. */
 function percentReporter(report: Report): (fraction: number) => void {
@@ -64,6 +70,25 @@ export const TASKS = {
   },
   /** The list pages' workbooks (relief, donations, payments): every row of the page's filter. */
   ...LIST_TASKS,
+  /** A registered report or workbook (electron/jobs/exports.ts), read on this task's own snapshot and written (base64). */
+  export: async (job: { dbFile: string; kind: ExportKind; args: unknown }, report: Report): Promise<string> => {
+    const spec = OFF_THREAD_EXPORTS[job.kind] as unknown as ExportSpec<unknown, unknown>;
+    report({ stage: 'reading' });
+    const data = readOnly(job.dbFile, (db) => spec.read(db, job.args));
+    if (!spec.lines) {
+      report({ stage: 'writing' });
+      return (await spec.write(data, job.args, () => {})).toString('base64');
+    }
+    report({ stage: 'layout', done: 0, total: spec.lines(data) });
+    return (await spec.write(data, job.args, percentReporter(report))).toString('base64');
+  },
+  /** A backup copy checked as a restore needs it (integrity, migrations, audit chain): seconds per GB. */
+  verifyCopy: async (job: { file: string; knownIds: string[] }, report: Report): Promise<CopyCheck> => {
+    report({ stage: 'checking' });
+    return verifyCopy(job.file, job.knownIds.map((id) => ({ id })));
+  },
+  /** An uploaded 慰问名单 parsed and checked row by row against a snapshot; the door writes the rows. */
+  campaignImport: async (job: CampaignImportJob, report: Report): Promise<CampaignImportPlan> => campaignImportPlan(job, report, readOnly),
   /** The whole audit chain against its anchor, reporting rows walked out of the highest id. */
   auditVerify: async (job: { dbFile: string }, report: Report): Promise<AuditChainCheck> => {
     report({ stage: 'checking', done: 0, total: 0 });

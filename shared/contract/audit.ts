@@ -48,7 +48,7 @@ export const auditChannels = {
   // The rows of the page's current filter, as a workbook (at most AUDIT_EXPORT_LIMIT rows).
   'audit.exportXlsx': channel<FileDownload>()({
     title: '导出审计日志（Excel）',
-    input: z.object(auditFilter).strict(),
+    input: z.object({ ...auditFilter, jobId: jobId.optional() }).strict(),
     access: ['admin'],
     kind: 'read',
   }),

@@ -3,6 +3,7 @@ import { CAMPAIGN_GROUPS, CAMPAIGN_KINDS, CAMPAIGN_STATUSES, type CampaignExclus
 import { PAYMENT_METHODS, type PaymentMethod } from '../ledger';
 import { channel, emptyInput, type FileDownload, type PdfFile } from './define';
 import { id, isoDate, page, pageSize, type Paged } from './fields';
+import { jobId } from './jobs';
 
 // Staff build the list, the director checks it, the chair approves it, finance pays it.
 const BUILDERS = ['staff', 'director'] as const;
@@ -115,7 +116,7 @@ export const campaignChannels = {
   'campaigns.importTemplate': channel<FileDownload>()({ title: '下载慰问名单导入模板', input: emptyInput, access: BUILDERS, kind: 'read' }),
   'campaigns.import': channel<ImportResult>()({
     title: '导入基层工会上报名单',
-    input: z.object({ id, fileName: text('文件名', 200).min(1, '请选择要导入的 Excel 文件'), base64 }).strict(),
+    input: z.object({ id, fileName: text('文件名', 200).min(1, '请选择要导入的 Excel 文件'), base64, jobId: jobId.optional() }).strict(),
     access: BUILDERS,
     kind: 'write',
   }),

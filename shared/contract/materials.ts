@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ITEM_CATEGORIES, LOCATION_KINDS, type ItemCategory, type LocationKind, type MovementKind } from '../materials';
 import { channel, type FileDownload, type PdfFile } from './define';
 import { id, isoDate } from './fields';
+import { jobId } from './jobs';
 
 const KEEPERS = ['finance', 'staff', 'director'] as const;
 const READERS = ['finance', 'staff', 'director', 'chair'] as const;
@@ -199,6 +200,6 @@ export const materialChannels = {
   'materials.alerts': channel<StockAlerts>()({ title: '库存预警', input: z.object({}).strict(), access: READERS, kind: 'read' }),
   'materials.ledger': channel<StockLedger>()({ title: '物资收发存月报', input: z.object({ month }).strict(), access: READERS, kind: 'read' }),
   'materials.printDocument': channel<PdfFile>()({ title: '打印物资单据', input: z.object({ documentId: id }).strict(), access: KEEPERS, kind: 'write' }),
-  'materials.ledgerPdf': channel<PdfFile>()({ title: '打印物资收发存月报', input: z.object({ month }).strict(), access: READERS, kind: 'read' }),
-  'materials.ledgerXlsx': channel<FileDownload>()({ title: '导出物资收发存月报（Excel）', input: z.object({ month }).strict(), access: READERS, kind: 'read' }),
+  'materials.ledgerPdf': channel<PdfFile>()({ title: '打印物资收发存月报', input: z.object({ month, jobId: jobId.optional() }).strict(), access: READERS, kind: 'read' }),
+  'materials.ledgerXlsx': channel<FileDownload>()({ title: '导出物资收发存月报（Excel）', input: z.object({ month, jobId: jobId.optional() }).strict(), access: READERS, kind: 'read' }),
 } as const;

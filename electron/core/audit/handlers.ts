@@ -6,12 +6,12 @@ import type { HandlerMap } from '../handler';
 import { AUDIT_EXPORT_LIMIT } from '../../../shared/contract/audit';
 import { formatChineseDate, localDate } from '../../../shared/dates';
 import { fail } from '../../../shared/errors';
-import { auditWorkbook } from '../../export/auditXlsx';
-import { auditWhere, countAudit } from './filter';
+import { runExport } from '../../jobs/runExport';
+import { countAudit } from './filter';
 import { listAudit } from './list';
 import { anchorText, type AuditChainCheck } from './chain';
 
-interface ListRow {
+export interface ListRow {
   id: number;
   at: string;
   username: string | null;
@@ -31,14 +31,14 @@ export const auditHandlers: HandlerMap<keyof typeof auditChannels> = {
     const page = listAudit<ListRow>(db, q);
     return { ...page, rows: page.rows.map(toAuditRow) };
   },
-  'audit.exportXlsx': (ctx, q) => {
-    const n = countAudit(ctx.db, q);
+  // Up to AUDIT_EXPORT_LIMIT rows: read and written on the jobs worker (electron/jobs/exports.ts).
+  'audit.exportXlsx': (ctx, { jobId, ...filter }) => {
+    const n = countAudit(ctx.db, filter);
     if (n > AUDIT_EXPORT_LIMIT) fail('RULE', `符合条件的记录有 ${n.toLocaleString('en-US')} 条，超过一次可导出的 ${AUDIT_EXPORT_LIMIT.toLocaleString('en-US')} 条，请缩小日期范围后再导出。`);
-    const { clause, args } = auditWhere(q);
-    const rows = (ctx.db.prepare(`SELECT id, at, username, channel, outcome, code, summary, entity_type, entity_id FROM audit_log ${clause} ORDER BY id DESC`).all(...args) as ListRow[]).map(toAuditRow);
-    const scope = q.from || q.to ? `${q.from ? formatChineseDate(q.from) : '最早'}至${q.to ? formatChineseDate(q.to) : '今'}` : '全部日期';
-    const file = `审计日志-${q.from ?? '最早'}至${q.to ?? localDate(ctx.now)}.xlsx`;
-    return new Deferred(async () => ({ fileName: file, base64: (await auditWorkbook(rows, ctx.settings.centreName, scope)).toString('base64') }));
+    const scope = filter.from || filter.to ? `${filter.from ? formatChineseDate(filter.from) : '最早'}至${filter.to ? formatChineseDate(filter.to) : '今'}` : '全部日期';
+    const file = `审计日志-${filter.from ?? '最早'}至${filter.to ?? localDate(ctx.now)}.xlsx`;
+    const args = { filter, scope, centreName: ctx.settings.centreName };
+    return new Deferred(async () => ({ fileName: file, base64: await runExport(ctx.user!.id, jobId, ctx.db.name, 'auditXlsx', args) }));
   },
   // Walking millions of rows takes seconds: a worker thread does it on its own read-only connection.
   'audit.verify': ({ db, user }, { jobId }) => new Deferred(async () => verifyResult(await runTracked(user!.id, jobId, 'auditVerify', { dbFile: db.name }))),

@@ -12,6 +12,7 @@ import { copyInto, freshName, fsyncDir, fsyncFile, listBackupFiles, removeStaleT
 import { pruneFolder } from './prune';
 import { markPruned, recordBackup, type WrittenBackup } from './store';
 import { describeSqliteError, verifyCopy } from './verify';
+import { verifyCopyOffThread } from './verifyOffThread';
 
 export interface WriteOptions {
   /** backups/ beside the database. */
@@ -25,6 +26,11 @@ export interface WriteOptions {
   pagesPerStep?: number;
   /** Called before each step; throwing abandons the copy (the exit backup's time limit). */
   onStep?: () => void;
+  /**
+   * Verify the copy on the jobs worker, so the door keeps answering (daily, manual, pre-restore). Not at
+   * start-up or exit, when nobody is waiting on the door and starting the worker would only add time.
+   */
+  offThread?: boolean;
 }
 
 /**
@@ -69,7 +75,7 @@ export async function writeBackup(db: Db, o: WriteOptions): Promise<WrittenBacku
     removeTemp(temp);
     return { ...base, message: `备份没有完成：${describeSqliteError(e)}。已有的备份不受影响。` };
   }
-  const check = verifyCopy(temp, o.known);
+  const check = o.offThread ? await verifyCopyOffThread(temp, o.known) : verifyCopy(temp, o.known);
   if (!check.ok) {
     removeTemp(temp);
     return { ...base, message: `备份校验未通过，已删除这份副本：${check.problems.join('；')}` };
@@ -134,7 +140,7 @@ export async function takeBackup(
     const settings = settingsOn(app.db, localDate(at));
     const dir = backupDirOf(app.dataDir);
     const extraDir = settings.backupExtraFolder || null;
-    const written = await writeBackup(app.db, { dir, extraDir, kind, at, onStep: opts.onStep });
+    const written = await writeBackup(app.db, { dir, extraDir, kind, at, onStep: opts.onStep, offThread: kind !== 'exit' });
     const id = app.db.transaction(() => recordBackup(app.db, written, opts.userId ?? null)).immediate();
     const pruned = written.verified ? prune(app, settings.backupKeepDaily, settings.backupKeepMonthly, extraDir, new Set([written.path, written.extraPath ?? ''])) : [];
     return { id, written, pruned };

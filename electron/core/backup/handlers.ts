@@ -12,7 +12,7 @@ import { backupDirOf } from './paths';
 import { restoreBackup } from './restore';
 import { BACKUP_STALE_MS } from './schedule';
 import { allBackupRows, backupRow, toRecord, type BackupRow } from './store';
-import { verifyCopy } from './verify';
+import { verifyCopyOffThread } from './verifyOffThread';
 
 function list(ctx: HandlerContext): BackupList {
   const extraFolder = ctx.settings.backupExtraFolder || null;
@@ -38,14 +38,14 @@ function rowOrFail(db: Db, id: number): BackupRow {
   return backupRow(db, id) ?? fail('NOT_FOUND', '没有这份备份记录，请刷新备份列表后重试。');
 }
 
-function inspect(db: Db, row: BackupRow): BackupInspection {
+async function inspect(db: Db, row: BackupRow): Promise<BackupInspection> {
   const record = toRecord(db, row);
   const file = [row.path, row.extra_path].find((p): p is string => p !== null && fs.existsSync(p));
   if (row.verified !== 1 || !file) {
     const problem = row.verified !== 1 ? `这份备份当时没有通过校验（${row.message}），文件已删除。` : '备份文件已不在备份文件夹中（可能已按保留份数清理或被人删除）。';
     return { record, verified: false, problems: [problem], message: problem, counts: null, schemaVersion: row.schema_version };
   }
-  const check = verifyCopy(file);
+  const check = await verifyCopyOffThread(file);
   const c = check.counts;
   return {
     record,
@@ -76,7 +76,7 @@ export const backupHandlers: HandlerMap<keyof typeof backupChannels> = {
     const row = rowOrFail(ctx.db, id);
     const app = shared(ctx);
     // Reading a 1 GB copy takes seconds: done after this call's read transaction, not inside it.
-    return new Deferred(async () => inspect(app.db, row));
+    return new Deferred(() => inspect(app.db, row));
   },
   'backup.restore': (ctx, { id }) => {
     const row = rowOrFail(ctx.db, id);

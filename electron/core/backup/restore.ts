@@ -14,7 +14,7 @@ import { fsyncDir, fsyncFile, listBackupFiles, removeTemp, tempNameFor } from '.
 import { backupDirOf, databaseFileOf } from './paths';
 import { healthReport, newestVerifiedFile } from './health';
 import { adoptFiles, allBackupRows, carryRows, recordBackup, toRecord, type BackupRow } from './store';
-import { verifyCopy } from './verify';
+import { verifyCopyOffThread } from './verifyOffThread';
 
 export const RESTORING_MESSAGE = '正在从备份恢复数据库，所有操作暂停。请稍候一两分钟，完成后需要重新登录。';
 
@@ -41,7 +41,7 @@ export async function restoreBackup(app: AppContext, row: BackupRow, user: Sessi
     try {
       await fs.promises.copyFile(source!, staged);
       await fsyncFile(staged);
-      const check = verifyCopy(staged);
+      const check = await verifyCopyOffThread(staged);
       if (!check.ok) {
         fail('RULE', `所选备份 ${path.basename(row.path)} 已损坏或不完整，不能用来恢复：${check.problems.join('；')}当前数据没有改动。请选择列表中另一份校验通过的备份。`);
       }
@@ -52,7 +52,7 @@ export async function restoreBackup(app: AppContext, row: BackupRow, user: Sessi
       let preRecordRow: BackupRow | null = null;
       let damagedFileSavedAs: string | null = null;
       if (healthy) {
-        const pre = await writeBackup(app.db, { dir, extraDir, kind: 'pre-restore', at: now });
+        const pre = await writeBackup(app.db, { dir, extraDir, kind: 'pre-restore', at: now, offThread: true });
         if (!pre.verified) fail('STORAGE', `恢复前先备份当前数据没有成功（${pre.message}），为安全起见没有恢复。请检查磁盘空间后重试。`);
         const id = app.db.transaction(() => recordBackup(app.db, pre, user?.id ?? null)).immediate();
         preRecordRow = app.db.prepare('SELECT * FROM backups WHERE id = ?').get(id) as BackupRow;

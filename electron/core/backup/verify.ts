@@ -19,7 +19,7 @@ const hasTable = (db: Db, name: string) =>
   db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 
 /** Problems with the applied migrations: they must be a prefix of the ones this build knows. */
-export function migrationProblem(db: Db, known: readonly Migration[] = MIGRATIONS): { problem: string | null; last: string | null } {
+export function migrationProblem(db: Db, known: readonly Pick<Migration, 'id'>[] = MIGRATIONS): { problem: string | null; last: string | null } {
   if (!hasTable(db, 'schema_migrations')) return { problem: '文件中没有本系统的数据（缺少迁移记录），不是本系统的数据库。', last: null };
   const ids = (db.prepare('SELECT id FROM schema_migrations ORDER BY rowid').all() as { id: string }[]).map((r) => r.id);
   const bad = ids.findIndex((id, i) => known[i]?.id !== id);
@@ -47,7 +47,7 @@ export function countsOf(db: Db): BackupCounts {
  * a prefix of this build's, and its audit chain links and ends on its anchor. Opened read-only: checking
  * never changes the file.
  */
-export function verifyCopy(file: string, known: readonly Migration[] = MIGRATIONS): CopyCheck {
+export function verifyCopy(file: string, known: readonly Pick<Migration, 'id'>[] = MIGRATIONS): CopyCheck {
   const result: CopyCheck = { ok: false, problems: [], schemaVersion: null, auditRows: null, auditHead: null, counts: null };
   let db: Db;
   try {

@@ -1,4 +1,4 @@
-import type { campaignChannels, CampaignLine } from '../../../shared/contract/campaigns';
+import type { campaignChannels, CampaignLine, ImportResult } from '../../../shared/contract/campaigns';
 import { CAMPAIGN_GROUP_LABELS, CAMPAIGN_KIND_CATEGORY, CAMPAIGN_KIND_LABELS, defaultStandards, type CampaignGroup } from '../../../shared/campaign';
 import { addDays, localDate } from '../../../shared/dates';
 import { fail } from '../../../shared/errors';
@@ -12,7 +12,9 @@ import { campaignNoticeDoc } from '../../pdf/documents/campaignNotice';
 import { campaignSummaryDoc } from '../../pdf/documents/campaignSummary';
 import { renderPdf } from '../../pdf/render';
 import { renderOffThread } from '../../jobs/pool';
-import { Deferred, type HandlerContext } from '../context';
+import { runTracked } from '../../jobs/progress';
+import { sameStamp, writeStamp } from '../../db/writeStamp';
+import { CheckedWrite, Deferred, type HandlerContext } from '../context';
 import { getFileRow } from '../files/store';
 import { settingsOn } from '../settings/store';
 import type { HandlerMap } from '../handler';
@@ -20,7 +22,7 @@ import { fundBalance, getFund } from '../ledger/books';
 import { formatNumber, nextNumber } from '../numbering';
 import { exclusionsFor, lastYearIds, namesOf, onListIds, scanFiles, type Scanned } from './build';
 import { matchGroups } from './criteria';
-import { planImport } from './importList';
+import { planImport, type ImportPlan } from './importList';
 import { payBatch, returnNotCollected } from './pay';
 import { assertCampaignAllowed } from './policy';
 import { campaignReport, grantsForFile } from './report';
@@ -73,6 +75,18 @@ function linesOf(ctx: HandlerContext, campaignId: number, batchId: number | null
     .prepare(`${LINE_SELECT} WHERE l.campaign_id = ?${batchId ? ' AND p.batch_id = ?' : ''} ORDER BY f.work_unit, l.id`)
     .all(...(batchId ? [campaignId, batchId] : [campaignId])) as LineRow[];
   return rows.map(toLine);
+}
+
+/** Writes a checked import, or records that it failed: all rows or none. */
+function applyImport(ctx: HandlerContext, c: CampaignRow, plan: ImportPlan, fileName: string): ImportResult {
+  const id = c.id;
+  if (plan.errors.length > 0) {
+    ctx.audit({ summary: `${c.number}：导入“${fileName}”未成功，${plan.errors.length} 行有误，未写入任何人员`, entityType: ENTITY, entityId: id });
+    return { ok: false, added: 0, errors: plan.errors, proposedFiles: plan.proposedFiles, campaign: loadCampaign(ctx, id) };
+  }
+  insertLines(ctx, c, plan.lines.map((l) => ({ fileId: l.fileId, group: l.group, amountFen: l.amountFen, source: 'import' as const, reasons: [l.reason] })));
+  ctx.audit({ summary: `${c.number}：导入“${fileName}”${plan.lines.length} 人`, entityType: ENTITY, entityId: id });
+  return { ok: true, added: plan.lines.length, errors: [], proposedFiles: [], campaign: loadCampaign(ctx, id) };
 }
 
 export const campaignHandlers: HandlerMap<keyof typeof campaignChannels> = {
@@ -222,17 +236,21 @@ export const campaignHandlers: HandlerMap<keyof typeof campaignChannels> = {
 
   'campaigns.importTemplate': () => new Deferred(async () => ({ fileName: '慰问名单导入模板.xlsx', base64: (await importTemplateWorkbook()).toString('base64') })),
 
-  'campaigns.import': (ctx, { id, fileName, base64 }) => {
-    const c = getCampaignRow(ctx.db, id);
-    assertAllowed(ctx, c, 'edit');
-    const plan = planImport(ctx, c, groupsOf(ctx.db, id), Buffer.from(base64, 'base64'), fileName);
-    if (plan.errors.length > 0) {
-      ctx.audit({ summary: `${c.number}：导入“${fileName}”未成功，${plan.errors.length} 行有误，未写入任何人员`, entityType: ENTITY, entityId: id });
-      return { ok: false, added: 0, errors: plan.errors, proposedFiles: plan.proposedFiles, campaign: loadCampaign(ctx, id) };
-    }
-    insertLines(ctx, c, plan.lines.map((l) => ({ fileId: l.fileId, group: l.group, amountFen: l.amountFen, source: 'import' as const, reasons: [l.reason] })));
-    ctx.audit({ summary: `${c.number}：导入“${fileName}”${plan.lines.length} 人`, entityType: ENTITY, entityId: id });
-    return { ok: true, added: plan.lines.length, errors: [], proposedFiles: [], campaign: loadCampaign(ctx, id) };
+  // Reading and checking thousands of rows runs on the worker's snapshot; the rows are written here, in one
+  // transaction. Anything committed meanwhile makes that snapshot stale: the rows are then checked again here.
+  'campaigns.import': (ctx, { id, fileName, base64, jobId }) => {
+    assertAllowed(ctx, getCampaignRow(ctx.db, id), 'edit');
+    const stamp = writeStamp(ctx.db);
+    const job = { dbFile: ctx.db.name, campaignId: id, fileName, base64, now: ctx.now };
+    return new CheckedWrite(async () => {
+      const checked = await runTracked(ctx.user!.id, jobId, 'campaignImport', job);
+      return () => {
+        const c = getCampaignRow(ctx.db, id);
+        if (sameStamp(stamp, writeStamp(ctx.db))) return applyImport(ctx, c, checked, fileName);
+        assertAllowed(ctx, c, 'edit');
+        return applyImport(ctx, c, planImport(ctx, c, groupsOf(ctx.db, id), Buffer.from(base64, 'base64'), fileName), fileName);
+      };
+    });
   },
 
   'campaigns.submit': (ctx, { id }) => {

@@ -29,8 +29,11 @@ interface FileHit {
   risk_flag: string;
 }
 
-/** Checks every row; writes nothing. */
-export function planImport(ctx: HandlerContext, c: CampaignRow, groups: GroupRow[], bytes: Buffer, fileName: string): ImportPlan {
+/** Rows checked so far and in all (the page's progress bar); called every 100 rows. */
+export type ImportProgress = (done: number, total: number) => void;
+
+/** Checks every row; writes nothing. Runs on the jobs worker's snapshot, or on the door when that went stale. */
+export function planImport(ctx: Pick<HandlerContext, 'db' | 'now'>, c: CampaignRow, groups: GroupRow[], bytes: Buffer, fileName: string, onProgress: ImportProgress = () => {}): ImportPlan {
   const errors: ImportRowError[] = [];
   const proposedFiles: ImportPlan['proposedFiles'] = [];
   const lines: ImportPlan['lines'] = [];
@@ -55,7 +58,8 @@ export function planImport(ctx: HandlerContext, c: CampaignRow, groups: GroupRow
   const seen = new Map<string, number>();
   const today = localDate(ctx.now);
 
-  for (const r of body) {
+  for (const [i, r] of body.entries()) {
+    if (i % 100 === 0) onProgress(i, body.length);
     const [nameCell, idCell, unitCell, groupCell] = [0, 1, 2, 3].map((i) => r.cells[i] ?? { text: '', numeric: false });
     const name = nameCell!.text.trim();
     const problems: string[] = [];

@@ -2,9 +2,7 @@ import type { Item, Location, materialChannels, StockRow } from '../../../shared
 import { addDays, localDate } from '../../../shared/dates';
 import { fail } from '../../../shared/errors';
 import { formatYuan } from '../../../shared/money';
-import { stockLedgerWorkbook } from '../../export/stockLedgerXlsx';
-import { stockLedgerDoc } from '../../pdf/documents/stockLedger';
-import { renderPdf } from '../../pdf/render';
+import { runExport } from '../../jobs/runExport';
 import { Deferred, type HandlerContext } from '../context';
 import type { HandlerMap } from '../handler';
 import { accountFor, getFund, postEntry } from '../ledger/books';
@@ -213,12 +211,13 @@ export const materialHandlers: HandlerMap<keyof typeof materialChannels> = {
     if (!d.receipt_id) return fail('RULE', '只有物资捐赠收据和物资领取单可以打印');
     return printMaterialReceipt(ctx, d.receipt_id);
   },
-  'materials.ledgerPdf': (ctx, { month }) => {
-    const def = stockLedgerDoc(stockLedger(ctx.db, month), centreOf(ctx), { preparedBy: ctx.user!.displayName });
-    return new Deferred(async () => ({ fileName: `物资收发存月报-${month}.pdf`, base64: (await renderPdf(def)).toString('base64') }));
+  // Every item at every location: read, laid out and written on the jobs worker (electron/jobs/exports.ts).
+  'materials.ledgerPdf': (ctx, { month, jobId }) => {
+    const args = { month, centre: centreOf(ctx), preparedBy: ctx.user!.displayName };
+    return new Deferred(async () => ({ fileName: `物资收发存月报-${month}.pdf`, base64: await runExport(ctx.user!.id, jobId, ctx.db.name, 'stockLedgerPdf', args) }));
   },
-  'materials.ledgerXlsx': (ctx, { month }) => {
-    const l = stockLedger(ctx.db, month);
-    return new Deferred(async () => ({ fileName: `物资收发存月报-${month}.xlsx`, base64: (await stockLedgerWorkbook(l, ctx.settings.centreName)).toString('base64') }));
+  'materials.ledgerXlsx': (ctx, { month, jobId }) => {
+    const args = { month, centreName: ctx.settings.centreName };
+    return new Deferred(async () => ({ fileName: `物资收发存月报-${month}.xlsx`, base64: await runExport(ctx.user!.id, jobId, ctx.db.name, 'stockLedgerXlsx', args) }));
   },
 };

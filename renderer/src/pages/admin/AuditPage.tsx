@@ -36,6 +36,7 @@ export function AuditPage() {
   const verifying = useAction();
   const verifyJob = useJobProgress();
   const exporting = useAction();
+  const exportJob = useJobProgress();
 
   const load = useCallback(() => {
     void run(() => invoke('audit.list', { page, pageSize: 20, ...filters })).then((r) => {
@@ -49,7 +50,7 @@ export function AuditPage() {
     setFilters({ username: v.username?.trim() || undefined, outcome: v.outcome, from: day(v.range?.[0]), to: day(v.range?.[1]) });
   };
   // exactly what the list shows now, every page of it
-  const exportXlsx = () => void exporting.run(() => invoke('audit.exportXlsx', filters), '已导出 Excel').then((f) => f && downloadFile(f));
+  const exportXlsx = () => void exporting.run(() => exportJob.track((jobId) => invoke('audit.exportXlsx', { ...filters, jobId })), '已导出 Excel').then((f) => f && downloadFile(f));
 
   return (
     <Card
@@ -67,6 +68,7 @@ export function AuditPage() {
     >
       {verify && <Alert style={{ marginBottom: 16 }} type={verify.ok ? 'success' : 'error'} showIcon title={verify.message} closable onClose={() => setVerify(null)} />}
       <JobProgressBar progress={verifyJob.progress} label="校验审计日志" />
+      <JobProgressBar progress={exportJob.progress} label="导出 Excel" />
       <Form<FilterForm> layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onFinish={search}>
         <Form.Item name="range" label="日期">
           <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 260 }} data-testid="audit-range" />

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Campaign, ImportResult, ImportRowError } from '../../../../shared/contract/campaigns';
 import { invoke } from '../../api';
 import { downloadFile } from '../../components/downloadFile';
+import { JobProgressBar, useJobProgress } from '../../components/JobProgress';
 import { useAction } from '../../components/useAction';
 
 const toBase64 = async (f: File) => {
@@ -17,9 +18,13 @@ const toBase64 = async (f: File) => {
 export function ImportModal({ campaign, open, onClose, onImported }: { campaign: Campaign; open: boolean; onClose(): void; onImported(c: Campaign): void }) {
   const [result, setResult] = useState<ImportResult | null>(null);
   const { busy, run } = useAction();
+  const importJob = useJobProgress();
   const upload = async (f: File) => {
     if (f.size > 5 * 1024 * 1024) return setResult({ ok: false, added: 0, errors: [{ row: 0, name: '', message: '文件不能超过 5 MB' }], proposedFiles: [], campaign });
-    const r = await run(async () => invoke('campaigns.import', { id: campaign.id, fileName: f.name, base64: await toBase64(f) }));
+    const r = await run(async () => {
+      const base64 = await toBase64(f);
+      return importJob.track((jobId) => invoke('campaigns.import', { id: campaign.id, fileName: f.name, base64, jobId }));
+    });
     if (!r) return;
     setResult(r);
     if (r.ok) onImported(r.campaign);
@@ -40,6 +45,7 @@ export function ImportModal({ campaign, open, onClose, onImported }: { campaign:
             </Button>
           </Upload>
         </Space>
+        <JobProgressBar progress={importJob.progress} label="检查名单" />
         {result?.ok && <Alert type="success" showIcon title={`已导入 ${result.added} 人。`} />}
         {result && !result.ok && (
           <>

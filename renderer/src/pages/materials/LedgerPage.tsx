@@ -5,6 +5,7 @@ import type { PdfFile } from '../../../../shared/contract/define';
 import type { StockLedger, StockLedgerRow } from '../../../../shared/contract/materials';
 import { invoke } from '../../api';
 import { downloadFile } from '../../components/downloadFile';
+import { JobProgressBar, useJobProgress } from '../../components/JobProgress';
 import { PdfPreview } from '../../components/PdfPreview';
 import { useAction } from '../../components/useAction';
 import { useHotkey } from '../../components/useHotkey';
@@ -24,14 +25,15 @@ function LedgerView({ openingMonth }: { openingMonth: string }) {
   const [pdf, setPdf] = useState<PdfFile | null>(null);
   const { busy, run } = useAction();
   const files = useAction();
+  const fileJob = useJobProgress();
 
   const load = useCallback(() => {
     void run(() => invoke('materials.ledger', { month })).then((r) => r && setLedger(r));
   }, [run, month]);
   useEffect(load, [load]);
 
-  const print = () => void files.run(() => invoke('materials.ledgerPdf', { month })).then((p) => p && setPdf(p));
-  const exportXlsx = () => void files.run(() => invoke('materials.ledgerXlsx', { month }), '已导出 Excel').then((f) => f && downloadFile(f));
+  const print = () => void files.run(() => fileJob.track((jobId) => invoke('materials.ledgerPdf', { month, jobId }))).then((p) => p && setPdf(p));
+  const exportXlsx = () => void files.run(() => fileJob.track((jobId) => invoke('materials.ledgerXlsx', { month, jobId })), '已导出 Excel').then((f) => f && downloadFile(f));
   useHotkey({ key: 'p', ctrl: true }, print);
 
   const rows = ledger?.month === month ? ledger.rows : [];
@@ -70,6 +72,7 @@ function LedgerView({ openingMonth }: { openingMonth: string }) {
           {monthLabel(month)}各物资在各存放地点的期初、入库、发出（含发放、调出、报损、盘亏）和期末；金额为估价。
         </Typography.Text>
       </Space>
+      <JobProgressBar progress={fileJob.progress} label="生成月报文件" />
       <Table<StockLedgerRow>
         rowKey={(r) => `${r.itemId}-${r.locationId}`}
         size="middle"

@@ -8,6 +8,7 @@ import { formatYuan } from '../../../../shared/money';
 import { RISK_EVENT_LABELS, visitKindText, VISIT_METHOD_LABELS } from '../../../../shared/monitoring';
 import { invoke } from '../../api';
 import { downloadFile } from '../../components/downloadFile';
+import { JobProgressBar, useJobProgress } from '../../components/JobProgress';
 import { PdfPreview } from '../../components/PdfPreview';
 import { useAction } from '../../components/useAction';
 import { MonthPicker } from '../finance/financeLabels';
@@ -38,10 +39,11 @@ export function LedgerTab() {
   const [pdf, setPdf] = useState<PdfFile | null>(null);
   const { busy, run } = useAction();
   const files = useAction();
+  const fileJob = useJobProgress();
   const load = useCallback(() => void run(() => invoke('monitoring.ledger', { month })).then((l) => l && setLedger(l)), [run, month]);
   useEffect(load, [load]);
-  const print = () => void files.run(() => invoke('monitoring.ledgerPdf', { month })).then((p) => p && setPdf(p));
-  const exportXlsx = () => void files.run(() => invoke('monitoring.ledgerXlsx', { month }), '已导出 Excel').then((f) => f && downloadFile(f));
+  const print = () => void files.run(() => fileJob.track((jobId) => invoke('monitoring.ledgerPdf', { month, jobId }))).then((p) => p && setPdf(p));
+  const exportXlsx = () => void files.run(() => fileJob.track((jobId) => invoke('monitoring.ledgerXlsx', { month, jobId })), '已导出 Excel').then((f) => f && downloadFile(f));
   const l = ledger?.month === month ? ledger : null;
 
   return (
@@ -55,6 +57,7 @@ export function LedgerTab() {
           导出 Excel
         </Button>
       </Space>
+      <JobProgressBar progress={fileJob.progress} label="生成台账文件" />
       <Descriptions bordered size="small" column={{ xs: 2, md: 5 }} title={`${monthLabel(month)}动态监测帮扶台账`}>
         <Descriptions.Item label="应回访">{l?.due.length ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="已回访">

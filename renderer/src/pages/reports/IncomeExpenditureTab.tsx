@@ -6,6 +6,7 @@ import type { PdfFile } from '../../../../shared/contract/define';
 import type { IncomeExpenditure, IncomeExpenditureRow } from '../../../../shared/contract/reports';
 import { invoke } from '../../api';
 import { downloadFile } from '../../components/downloadFile';
+import { JobProgressBar, useJobProgress } from '../../components/JobProgress';
 import { PdfPreview } from '../../components/PdfPreview';
 import { useAction } from '../../components/useAction';
 import { MonthPicker, Yuan, monthLabel } from '../finance/financeLabels';
@@ -34,6 +35,7 @@ export function IncomeExpenditureTab({ month, onMonth }: { month: string; onMont
   const { busy, run } = useAction();
   const printing = useAction();
   const exporting = useAction();
+  const fileJob = useJobProgress();
   const load = useCallback(() => void run(() => invoke('reports.incomeExpenditure', { month })).then((r) => r && setReport(r)), [month, run]);
   useEffect(load, [load]);
 
@@ -65,8 +67,8 @@ export function IncomeExpenditureTab({ month, onMonth }: { month: string; onMont
     };
   }, [report]);
 
-  const print = () => void printing.run(() => invoke('reports.incomeExpenditurePdf', { month })).then((p) => p && setPdf(p));
-  const exportXlsx = () => void exporting.run(() => invoke('reports.incomeExpenditureXlsx', { month })).then((f) => f && downloadFile(f));
+  const print = () => void printing.run(() => fileJob.track((jobId) => invoke('reports.incomeExpenditurePdf', { month, jobId }))).then((p) => p && setPdf(p));
+  const exportXlsx = () => void exporting.run(() => fileJob.track((jobId) => invoke('reports.incomeExpenditureXlsx', { month, jobId }))).then((f) => f && downloadFile(f));
 
   return (
     <>
@@ -81,6 +83,7 @@ export function IncomeExpenditureTab({ month, onMonth }: { month: string; onMont
         </Button>
         <Typography.Text type="secondary">按工会会计制度科目列示，报上级工会；本年累计数自 1 月起。</Typography.Text>
       </Space>
+      <JobProgressBar progress={fileJob.progress} label="生成报表文件" />
       {report && !report.closed && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`${monthLabel(month)}尚未结账，表中数字仍可能变动，仅供核对。`} />}
       {option && option.yAxis.data.length > 0 && <ReactECharts option={option} style={{ height: Math.max(160, option.yAxis.data.length * 44 + 60) }} notMerge />}
       <Table<Line>

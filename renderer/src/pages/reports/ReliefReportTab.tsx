@@ -8,6 +8,7 @@ import type { ReliefReport, ReliefReportGroup } from '../../../../shared/contrac
 import { localDate } from '../../../../shared/dates';
 import { invoke } from '../../api';
 import { downloadFile } from '../../components/downloadFile';
+import { JobProgressBar, useJobProgress } from '../../components/JobProgress';
 import { PdfPreview } from '../../components/PdfPreview';
 import { useAction } from '../../components/useAction';
 import { Yuan } from '../finance/financeLabels';
@@ -41,6 +42,7 @@ export function ReliefReportTab() {
   const { busy, run } = useAction();
   const printing = useAction();
   const exporting = useAction();
+  const fileJob = useJobProgress();
   const load = useCallback(() => void run(() => invoke('reports.relief', range)).then((r) => r && setReport(r)), [range, run]);
   useEffect(load, [load]);
 
@@ -72,8 +74,8 @@ export function ReliefReportTab() {
     [report],
   );
 
-  const print = () => void printing.run(() => invoke('reports.reliefPdf', range)).then((p) => p && setPdf(p));
-  const exportXlsx = () => void exporting.run(() => invoke('reports.reliefXlsx', range)).then((f) => f && downloadFile(f));
+  const print = () => void printing.run(() => fileJob.track((jobId) => invoke('reports.reliefPdf', { ...range, jobId }))).then((p) => p && setPdf(p));
+  const exportXlsx = () => void exporting.run(() => fileJob.track((jobId) => invoke('reports.reliefXlsx', { ...range, jobId }))).then((f) => f && downloadFile(f));
 
   return (
     <>
@@ -92,6 +94,7 @@ export function ReliefReportTab() {
         </Button>
         <Typography.Text type="secondary">按发放凭证日期统计；已冲销的发放不计。</Typography.Text>
       </Space>
+      <JobProgressBar progress={fileJob.progress} label="生成统计文件" />
       {report && (
         <>
           <Row gutter={16} style={{ marginBottom: 8 }}>

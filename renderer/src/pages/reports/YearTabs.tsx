@@ -6,6 +6,7 @@ import type { IncomeExpenditureRow, YearSummary } from '../../../../shared/contr
 import { localDate } from '../../../../shared/dates';
 import { invoke } from '../../api';
 import { downloadFile } from '../../components/downloadFile';
+import { JobProgressBar, useJobProgress } from '../../components/JobProgress';
 import { PdfPreview } from '../../components/PdfPreview';
 import { useAction } from '../../components/useAction';
 import { Yuan } from '../finance/financeLabels';
@@ -13,22 +14,26 @@ import { PetitionStatsPage } from '../petitions/PetitionStatsPage';
 
 export const thisYear = () => Number(localDate(new Date()).slice(0, 4));
 
-/** Year field with print and Excel buttons for a yearly report. */
-function YearBar({ year, onYear, pdf, xlsx, testId }: { year: number; onYear?(y: number): void; pdf(): Promise<PdfFile>; xlsx(): Promise<FileDownload>; testId: string }) {
+/** Year field with print and Excel buttons for a yearly report; the files are made on the jobs worker, with progress. */
+function YearBar({ year, onYear, pdf, xlsx, testId }: { year: number; onYear?(y: number): void; pdf(jobId: string): Promise<PdfFile>; xlsx(jobId: string): Promise<FileDownload>; testId: string }) {
   const [preview, setPreview] = useState<PdfFile | null>(null);
   const printing = useAction();
   const exporting = useAction();
+  const fileJob = useJobProgress();
   return (
-    <Space wrap style={{ marginBottom: 16 }}>
-      {onYear && <InputNumber aria-label="年份" min={2000} max={thisYear()} value={year} onChange={(v) => v && onYear(v)} suffix="年" style={{ width: 120 }} data-testid={`${testId}-year`} />}
-      <Button icon={<PrinterOutlined />} loading={printing.busy} onClick={() => void printing.run(pdf).then((p) => p && setPreview(p))} data-testid={`${testId}-print`}>
-        打印{onYear ? '' : ` ${year} 年统计表`}
-      </Button>
-      <Button icon={<FileExcelOutlined />} loading={exporting.busy} onClick={() => void exporting.run(xlsx).then((f) => f && downloadFile(f))} data-testid={`${testId}-xlsx`}>
-        导出 Excel
-      </Button>
-      <PdfPreview pdf={preview} onClose={() => setPreview(null)} />
-    </Space>
+    <>
+      <Space wrap style={{ marginBottom: 16 }}>
+        {onYear && <InputNumber aria-label="年份" min={2000} max={thisYear()} value={year} onChange={(v) => v && onYear(v)} suffix="年" style={{ width: 120 }} data-testid={`${testId}-year`} />}
+        <Button icon={<PrinterOutlined />} loading={printing.busy} onClick={() => void printing.run(() => fileJob.track(pdf)).then((p) => p && setPreview(p))} data-testid={`${testId}-print`}>
+          打印{onYear ? '' : ` ${year} 年统计表`}
+        </Button>
+        <Button icon={<FileExcelOutlined />} loading={exporting.busy} onClick={() => void exporting.run(() => fileJob.track(xlsx)).then((f) => f && downloadFile(f))} data-testid={`${testId}-xlsx`}>
+          导出 Excel
+        </Button>
+        <PdfPreview pdf={preview} onClose={() => setPreview(null)} />
+      </Space>
+      <JobProgressBar progress={fileJob.progress} label="生成统计文件" />
+    </>
   );
 }
 
@@ -37,7 +42,7 @@ export function PetitionReportTab() {
   const year = thisYear();
   return (
     <>
-      <YearBar year={year} pdf={() => invoke('reports.petitionsPdf', { year })} xlsx={() => invoke('reports.petitionsXlsx', { year })} testId="petitions-report" />
+      <YearBar year={year} pdf={(jobId) => invoke('reports.petitionsPdf', { year, jobId })} xlsx={(jobId) => invoke('reports.petitionsXlsx', { year, jobId })} testId="petitions-report" />
       <Typography.Paragraph type="secondary">打印和导出为本年度；查看往年请在下方切换年份。</Typography.Paragraph>
       <PetitionStatsPage />
     </>
@@ -62,7 +67,7 @@ export function YearSummaryTab() {
     : [];
   return (
     <>
-      <YearBar year={year} onYear={setYear} pdf={() => invoke('reports.yearSummaryPdf', { year })} xlsx={() => invoke('reports.yearSummaryXlsx', { year })} testId="year-summary" />
+      <YearBar year={year} onYear={setYear} pdf={(jobId) => invoke('reports.yearSummaryPdf', { year, jobId })} xlsx={(jobId) => invoke('reports.yearSummaryXlsx', { year, jobId })} testId="year-summary" />
       {summary && (
         <>
           <Row gutter={[24, 16]} style={{ marginBottom: 16 }} data-testid="year-summary-figures">

@@ -4,8 +4,10 @@ import { benchCampaignBuild, benchSignSheet } from '../test/bench/campaigns';
 import { benchFiles, loadFiles } from '../test/bench/files';
 import { benchHistory } from '../test/bench/history';
 import { benchStatementOffThread } from '../test/bench/jobs';
+import { benchExportsOffThread } from '../test/bench/jobsExports';
 import { benchLedger, loadJournal } from '../test/bench/ledger';
 import { benchLoginPage } from '../test/bench/loginPage';
+import { benchMonitoring } from '../test/bench/monitoring';
 import { benchScale } from '../test/bench/scale';
 import { measure } from '../test/bench/measure';
 import { makeCore } from '../test/fixtures/core';
@@ -15,8 +17,12 @@ const FILE_COUNT = Number(process.env.BENCH_FILES ?? 200_000);
 async function main(): Promise<void> {
   // BENCH_ONLY=jobs: only the statement PDF off the door's thread.
   if (process.env.BENCH_ONLY === 'jobs') return benchStatementOffThread();
+  // BENCH_ONLY=jobs-exports: door latency during a big stock ledger PDF and audit export, on the door's thread and on the worker.
+  if (process.env.BENCH_ONLY === 'jobs-exports') return benchExportsOffThread();
   // BENCH_ONLY=scale: only the lists and search at 1M files and 5M audit rows.
   if (process.env.BENCH_ONLY === 'scale') return benchScale();
+  // BENCH_ONLY=monitoring: only the revisit lists and counts at 1M files (BENCH_MONITORING_FILES).
+  if (process.env.BENCH_ONLY === 'monitoring') return benchMonitoring();
   // BENCH_ONLY=campaigns: only building a campaign list from BENCH_FILES files.
   if (process.env.BENCH_ONLY === 'campaigns') return benchCampaignsOnly();
   // The login page in Chromium (needs `npm run build`); BENCH_ONLY=login-page measures only this.

@@ -116,8 +116,12 @@ export function schedulePage(
 ): Paged<ScheduleRow> {
   const { from, to } = range(q.show, today, s.monitorDueSoonDays);
   const mine = q.mineUserId === null ? '' : 's.responsible_user_id = @user AND ';
+  // The page's ids from the index alone first, so a deep page skips index entries, not joined file rows.
   const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM file_schedule s ${JOINS} WHERE ${mine}s.due_on BETWEEN @from AND @to ORDER BY s.due_on, s.file_id LIMIT @limit OFFSET @offset`)
+    .prepare(
+      `SELECT ${COLUMNS} FROM (SELECT file_id, due_on FROM file_schedule s WHERE ${mine}s.due_on BETWEEN @from AND @to
+         ORDER BY s.due_on, s.file_id LIMIT @limit OFFSET @offset) s ${JOINS} ORDER BY s.due_on, s.file_id`,
+    )
     .all({ user: q.mineUserId, from, to, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as ScheduleDbRow[];
   return { rows: rows.map((r) => toScheduleRow(r, s, today)), total: scheduleCount(db, q.show, today, s.monitorDueSoonDays, q.mineUserId) };
 }

@@ -8,6 +8,7 @@ import type { HandlerMap } from '../handler';
 import { settingsProblems } from '../../../shared/settingsRules';
 import type { Db } from '../../db/open';
 import { settingsOn, writeSettings } from './store';
+import { ensureScheduleBasis } from '../monitoring/schedule';
 
 interface HistoryRow {
   key: SettingKey;
@@ -65,6 +66,8 @@ export const settingsHandlers: HandlerMap<keyof typeof settingsChannels> = {
     assertSettingsConsistent(ctx.db, effectiveFrom);
     const lines = keys.map((k) => settingChangeText(k, before[k], input.changes[k]));
     ctx.audit({ summary: `自 ${formatChineseDate(effectiveFrom)} 起生效；${lines.join('；')}` });
+    // Stored revisit dates follow a new line or interval now, in this write, not in the next reader's call.
+    ensureScheduleBasis(ctx.db, settingsOn(ctx.db, today));
     return settingsOn(ctx.db, today);
   },
 };

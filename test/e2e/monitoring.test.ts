@@ -76,7 +76,7 @@ describe('a due revisit recorded and printed on the ledger', () => {
     await e.shot('monitoring-01-dashboard');
   });
 
-  it('records the due revisit from the list, with the household income changed', async () => {
+  it('records the due revisit from the list, with the household income and size changed', async () => {
     const page = e.page;
     const list = page.getByTestId('schedule-due');
     // The tiles above settle as their counts arrive; a click during the shift can miss.
@@ -94,6 +94,15 @@ describe('a due revisit recorded and printed on the ledger', () => {
     await modal.getByLabel('走访了解到的情况').fill('入户走访，本人在单位做临时工，每月收入约 600 元');
     await modal.getByTestId('visit-changed').click();
     await modal.getByLabel('本人月收入').fill('600');
+    // Her mother has moved in: an unmarried worker's parents count, so the household is two.
+    await modal.getByTestId('visit-member-add').click();
+    await modal.getByTestId('visit-member-name-0').fill('张桂兰');
+    await clickUntil(
+      () => modal.getByTestId('visit-member-relation-0').click(),
+      () => page.locator('.ant-select-dropdown:visible').getByTitle('父母', { exact: true }).isVisible(),
+    );
+    await page.locator('.ant-select-dropdown:visible').getByTitle('父母', { exact: true }).click();
+    await expect.poll(() => modal.getByTestId('preview-size').textContent()).toBe('2 人');
     await modal.getByLabel('发现的问题').fill('孩子下学期学费没有着落');
     await modal.getByLabel('帮扶措施').fill('联系金秋助学，协助申请临时救助');
     await e.shot('monitoring-03-visit-form');
@@ -101,7 +110,9 @@ describe('a due revisit recorded and printed on the ledger', () => {
     await modal.getByTestId('visit-saved').waitFor();
     expect(visitCount()).toBe(1);
     const stored = e.app.db.prepare('SELECT visit_date, visitor, per_capita_after_fen, household_changed FROM file_revisits').get();
-    expect(stored).toEqual({ visit_date: today, visitor: STAFF.name, per_capita_after_fen: 60_000, household_changed: 1 });
+    expect(stored).toEqual({ visit_date: today, visitor: STAFF.name, per_capita_after_fen: 30_000, household_changed: 1 });
+    const sizes = e.app.db.prepare('SELECT household_size_before AS before, household_size_after AS after FROM file_revisits').get();
+    expect(sizes).toEqual({ before: 1, after: 2 });
     expect(await modal.getByTestId('visit-saved').textContent()).toContain(`下次回访：${addMonths(today, 1)}`);
     await e.shot('monitoring-04-visit-saved');
     await modal.getByTestId('visit-done').click();
@@ -118,7 +129,8 @@ describe('a due revisit recorded and printed on the ledger', () => {
     await expect.poll(() => page.getByTestId('monitor-ledger-done').textContent()).toBe('1');
     await page.getByTestId('monitor-ledger-visits').getByText(due.name).waitFor();
     await e.shot('monitoring-06-ledger');
-    const answer = page.waitForResponse((r) => r.url().endsWith('/api/monitoring.ledgerPdf'));
+    // Rendering the PDF can take a while on a loaded machine: the answer is waited for, not the default 15 s.
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/monitoring.ledgerPdf'), { timeout: 45_000 });
     await page.getByTestId('monitor-ledger-pdf').click();
     const body = (await (await answer).json()) as ApiResult<{ fileName: string; base64: string }>;
     if (!body.ok) throw new Error(body.error.message);

@@ -85,7 +85,11 @@ export const TASKS = {
   /** A backup copy checked as a restore needs it (integrity, migrations, audit chain): seconds per GB. */
   verifyCopy: async (job: { file: string; knownIds: string[] }, report: Report): Promise<CopyCheck> => {
     report({ stage: 'checking' });
-    return verifyCopy(job.file, job.knownIds.map((id) => ({ id })));
+    return verifyCopy(
+      job.file,
+      job.knownIds.map((id) => ({ id })),
+      (lastId, maxId) => report({ stage: 'checking', done: lastId, total: maxId }),
+    );
   },
   /** An uploaded 慰问名单 parsed and checked row by row against a snapshot; the door writes the rows. */
   campaignImport: async (job: CampaignImportJob, report: Report): Promise<CampaignImportPlan> => campaignImportPlan(job, report, readOnly),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Channel } from '../api';
 import { channel, emptyInput } from './define';
 import { id } from './fields';
+import { jobId } from './jobs';
 
 export const BACKUP_KINDS = ['daily', 'exit', 'manual', 'pre-migration', 'pre-restore'] as const;
 export type BackupKind = (typeof BACKUP_KINDS)[number];
@@ -120,13 +121,13 @@ export const backupChannels = {
   }),
   'backup.create': channel<BackupRecord>()({
     title: '立即备份数据',
-    input: emptyInput,
+    input: z.object({ jobId: jobId.optional() }).strict(),
     access: ['admin'],
     kind: 'write',
   }),
   'backup.inspect': channel<BackupInspection>()({
     title: '查看备份内容',
-    input: z.object({ id }).strict(),
+    input: z.object({ id, jobId: jobId.optional() }).strict(),
     access: ['admin'],
     kind: 'read',
   }),

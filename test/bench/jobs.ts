@@ -10,7 +10,7 @@ import { loadJournal } from './ledger';
 const MONTH = '2026-11';
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 
-function post(url: string, channel: string, body: unknown, token: string): Promise<{ ok: boolean; data?: unknown; error?: unknown }> {
+export function post(url: string, channel: string, body: unknown, token: string): Promise<{ ok: boolean; data?: unknown; error?: unknown }> {
   const u = new URL(url);
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -26,10 +26,10 @@ function post(url: string, channel: string, body: unknown, token: string): Promi
   });
 }
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+export const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function timedCall(url: string, token: string): Promise<number> {
+export async function timedCall(url: string, token: string): Promise<number> {
   const t0 = performance.now();
   const r = await post(url, 'auth.me', {}, token);
   if (!r.ok) throw new Error(`auth.me refused: ${JSON.stringify(r.error)}`);

@@ -12,7 +12,7 @@ import { copyInto, freshName, fsyncDir, fsyncFile, listBackupFiles, removeStaleT
 import { pruneFolder } from './prune';
 import { markPruned, recordBackup, type WrittenBackup } from './store';
 import { describeSqliteError, verifyCopy } from './verify';
-import { verifyCopyOffThread } from './verifyOffThread';
+import { verifyCopyOffThread, type VerifyTracking } from './verifyOffThread';
 
 export interface WriteOptions {
   /** backups/ beside the database. */
@@ -31,6 +31,8 @@ export interface WriteOptions {
    * start-up or exit, when nobody is waiting on the door and starting the worker would only add time.
    */
   offThread?: boolean;
+  /** The page following the check (off the thread only). */
+  track?: VerifyTracking;
 }
 
 /**
@@ -75,7 +77,7 @@ export async function writeBackup(db: Db, o: WriteOptions): Promise<WrittenBacku
     removeTemp(temp);
     return { ...base, message: `备份没有完成：${describeSqliteError(e)}。已有的备份不受影响。` };
   }
-  const check = o.offThread ? await verifyCopyOffThread(temp, o.known) : verifyCopy(temp, o.known);
+  const check = o.offThread ? await verifyCopyOffThread(temp, o.known, o.track) : verifyCopy(temp, o.known);
   if (!check.ok) {
     removeTemp(temp);
     return { ...base, message: `备份校验未通过，已删除这份副本：${check.problems.join('；')}` };
@@ -133,14 +135,14 @@ export interface BackupOutcome {
 export async function takeBackup(
   app: AppContext,
   kind: BackupKind,
-  opts: { userId?: number | null; onStep?: () => void } = {},
+  opts: { userId?: number | null; onStep?: () => void; jobId?: string } = {},
 ): Promise<BackupOutcome> {
   return exclusive(app, async () => {
     const at = app.clock.now();
     const settings = settingsOn(app.db, localDate(at));
     const dir = backupDirOf(app.dataDir);
     const extraDir = settings.backupExtraFolder || null;
-    const written = await writeBackup(app.db, { dir, extraDir, kind, at, onStep: opts.onStep, offThread: kind !== 'exit' });
+    const written = await writeBackup(app.db, { dir, extraDir, kind, at, onStep: opts.onStep, offThread: kind !== 'exit', track: opts.userId ? { ownerId: opts.userId, jobId: opts.jobId } : undefined });
     const id = app.db.transaction(() => recordBackup(app.db, written, opts.userId ?? null)).immediate();
     const pruned = written.verified ? prune(app, settings.backupKeepDaily, settings.backupKeepMonthly, extraDir, new Set([written.path, written.extraPath ?? ''])) : [];
     return { id, written, pruned };

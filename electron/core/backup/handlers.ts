@@ -12,7 +12,7 @@ import { backupDirOf } from './paths';
 import { restoreBackup } from './restore';
 import { BACKUP_STALE_MS } from './schedule';
 import { allBackupRows, backupRow, toRecord, type BackupRow } from './store';
-import { verifyCopyOffThread } from './verifyOffThread';
+import { verifyCopyOffThread, type VerifyTracking } from './verifyOffThread';
 
 function list(ctx: HandlerContext): BackupList {
   const extraFolder = ctx.settings.backupExtraFolder || null;
@@ -38,14 +38,14 @@ function rowOrFail(db: Db, id: number): BackupRow {
   return backupRow(db, id) ?? fail('NOT_FOUND', '没有这份备份记录，请刷新备份列表后重试。');
 }
 
-async function inspect(db: Db, row: BackupRow): Promise<BackupInspection> {
+async function inspect(db: Db, row: BackupRow, track: VerifyTracking): Promise<BackupInspection> {
   const record = toRecord(db, row);
   const file = [row.path, row.extra_path].find((p): p is string => p !== null && fs.existsSync(p));
   if (row.verified !== 1 || !file) {
     const problem = row.verified !== 1 ? `这份备份当时没有通过校验（${row.message}），文件已删除。` : '备份文件已不在备份文件夹中（可能已按保留份数清理或被人删除）。';
     return { record, verified: false, problems: [problem], message: problem, counts: null, schemaVersion: row.schema_version };
   }
-  const check = await verifyCopyOffThread(file);
+  const check = await verifyCopyOffThread(file, undefined, track);
   const c = check.counts;
   return {
     record,
@@ -61,22 +61,23 @@ async function inspect(db: Db, row: BackupRow): Promise<BackupInspection> {
 
 export const backupHandlers: HandlerMap<keyof typeof backupChannels> = {
   'backup.list': (ctx) => list(ctx),
-  'backup.create': (ctx) => {
+  'backup.create': (ctx, { jobId }) => {
     ctx.audit({ summary: '手动备份数据库', entityType: 'backup' });
     const { user } = ctx;
     const app = shared(ctx);
     // The copy is taken after this call's transaction commits (so it holds this audit row).
     return new Deferred(async () => {
-      const out = await takeBackup(app, 'manual', { userId: user?.id ?? null });
+      const out = await takeBackup(app, 'manual', { userId: user?.id ?? null, jobId });
       if (!out.written.verified) fail('STORAGE', out.written.message);
       return toRecord(app.db, backupRow(app.db, out.id)!);
     });
   },
-  'backup.inspect': (ctx, { id }) => {
+  'backup.inspect': (ctx, { id, jobId }) => {
     const row = rowOrFail(ctx.db, id);
     const app = shared(ctx);
     // Reading a 1 GB copy takes seconds: done after this call's read transaction, not inside it.
-    return new Deferred(() => inspect(app.db, row));
+    const track = { ownerId: ctx.user!.id, jobId };
+    return new Deferred(() => inspect(app.db, row, track));
   },
   'backup.restore': (ctx, { id }) => {
     const row = rowOrFail(ctx.db, id);

@@ -47,7 +47,7 @@ export function countsOf(db: Db): BackupCounts {
  * a prefix of this build's, and its audit chain links and ends on its anchor. Opened read-only: checking
  * never changes the file.
  */
-export function verifyCopy(file: string, known: readonly Pick<Migration, 'id'>[] = MIGRATIONS): CopyCheck {
+export function verifyCopy(file: string, known: readonly Pick<Migration, 'id'>[] = MIGRATIONS, onChain?: (lastId: number, maxId: number) => void): CopyCheck {
   const result: CopyCheck = { ok: false, problems: [], schemaVersion: null, auditRows: null, auditHead: null, counts: null };
   let db: Db;
   try {
@@ -72,7 +72,7 @@ export function verifyCopy(file: string, known: readonly Pick<Migration, 'id'>[]
     result.counts = countsOf(db);
     // A copy taken before the anchor existed (0010) has only the chain to walk.
     if (hasTable(db, 'audit_anchor')) {
-      const chain = verifyAuditChain(db);
+      const chain = verifyAuditChain(db, onChain && ((_checked, lastId, maxId) => onChain(lastId, maxId)));
       result.auditRows = chain.anchor?.rowCount ?? chain.checked;
       result.auditHead = chain.anchor?.lastHash ?? null;
       if (chain.problem !== null) result.problems.push(verifyMessage(chain));

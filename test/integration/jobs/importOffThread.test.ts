@@ -109,8 +109,12 @@ describe('importing a list on the jobs worker', () => {
 
 describe('backup verification on the jobs worker', () => {
   it('gives the same verdict as on the door, for a good copy and a damaged one', async () => {
-    const backup = await core.ok('backup.create', {}, core.adminToken);
+    const backup = await core.ok('backup.create', { jobId: 'test-backup-create' }, core.adminToken);
     expect(backup.verified).toBe(true);
+    // the admin's page followed the check of the new copy
+    expect(await core.ok('jobs.progress', { jobId: 'test-backup-create' }, core.adminToken)).toMatchObject({ known: true, stage: 'done', percent: 100 });
+    expect((await core.ok('backup.inspect', { id: backup.id, jobId: 'test-backup-inspect' }, core.adminToken)).verified).toBe(true);
+    expect(await core.ok('jobs.progress', { jobId: 'test-backup-inspect' }, core.adminToken)).toMatchObject({ known: true, stage: 'done', percent: 100 });
     const worker = await verifyCopyOffThread(backup.path);
     expect(worker).toEqual(verifyCopy(backup.path));
     expect(worker.ok).toBe(true);

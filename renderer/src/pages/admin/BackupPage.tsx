@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { BACKUP_KIND_LABELS, RESTORE_CONFIRMATION, type BackupInspection, type BackupKind, type BackupList, type BackupRecord } from '../../../../shared/contract/backup';
 import { localDateTime } from '../../../../shared/dates';
 import { invoke } from '../../api';
+import { JobProgressBar, useJobProgress } from '../../components/JobProgress';
 import { useAction } from '../../components/useAction';
 import { navigate } from '../../router';
 import { useSession } from '../../session';
@@ -18,6 +19,8 @@ export function BackupPage() {
   const [restoring, setRestoring] = useState<BackupRecord | null>(null);
   const { busy, run } = useAction();
   const backup = useAction();
+  // The copy is checked on the program's worker thread: the page follows the check.
+  const backupJob = useJobProgress();
 
   const load = useCallback(() => {
     void run(() => invoke('backup.list', {})).then((l) => l && setList(l));
@@ -25,7 +28,7 @@ export function BackupPage() {
   useEffect(load, [load]);
 
   const backupNow = async () => {
-    const r = await backup.run(() => invoke('backup.create', {}));
+    const r = await backup.run(() => backupJob.track((jobId) => invoke('backup.create', { jobId })));
     if (r) {
       Modal[r.verified ? 'success' : 'error']({ title: r.verified ? '备份完成并已校验' : '备份未通过校验', content: r.message, okText: '知道了' });
       load();
@@ -41,6 +44,7 @@ export function BackupPage() {
         </Button>
       }
     >
+      <JobProgressBar progress={backupJob.progress} label="校验备份" />
       {!list ? (
         <Spin />
       ) : (
@@ -117,10 +121,12 @@ function RestoreDialog({ record, onClose, onRestored }: { record: BackupRecord; 
   const [confirm, setConfirm] = useState('');
   const { busy, run } = useAction();
   const restore = useAction();
+  const inspectJob = useJobProgress();
+  const { track } = inspectJob;
 
   useEffect(() => {
-    void run(() => invoke('backup.inspect', { id: record.id })).then((i) => i && setInspection(i));
-  }, [record.id, run]);
+    void run(() => track((jobId) => invoke('backup.inspect', { id: record.id, jobId }))).then((i) => i && setInspection(i));
+  }, [record.id, run, track]);
 
   const go = async () => {
     const r = await restore.run(() => invoke('backup.restore', { id: record.id, confirm }));
@@ -152,7 +158,10 @@ function RestoreDialog({ record, onClose, onRestored }: { record: BackupRecord; 
       data-testid="restore-dialog"
     >
       {busy || !inspection ? (
-        <Spin />
+        <>
+          <Spin />
+          <JobProgressBar progress={inspectJob.progress} label="校验备份" />
+        </>
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Alert type={inspection.verified ? 'info' : 'error'} showIcon title={inspection.message} description={inspection.problems.join('；') || undefined} />

@@ -4,6 +4,7 @@ import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, DynamicContent, ProgressCallback, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 import { TABLE_LAYOUTS } from './common';
+import { prepareFontLayout } from './fontLayout';
 import { FONT_FAMILY, fontPaths, type FontPaths } from './fonts';
 
 export const PDF_CREATOR = '工会困难职工帮扶中心';
@@ -94,6 +95,7 @@ export async function renderPdf(doc: TDocumentDefinitions, opts: RenderOptions =
   // because pdfmake rewrites the font dictionary in place while resolving it). Table layouts are
   // registered by name so document definitions stay plain data.
   pdfmake.setFonts(fontDictionary(fonts));
+  prepareFontLayout();
   pdfmake.setTableLayouts(TABLE_LAYOUTS);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((file) => isInside(fonts.dir, file));

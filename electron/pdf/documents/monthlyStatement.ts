@@ -1,14 +1,17 @@
 // 月度收支明细表 — the monthly statement of money received and paid per fund (DOMAIN §5: "per fund,
 // opening balance, receipts, payments, closing balance; signature lines 制表 / 审核 / 负责人"; due by
 // the 5th of the next month). A4 portrait: the summary per fund with its 合计 row, then each fund's
-// lines in a table whose header repeats on every page. The figures are printed exactly as the books
+// lines in a table whose header repeats on every page (laid out page by page in statementPages.ts,
+// so a 20,000-line month prints in seconds). The figures are printed exactly as the books
 // give them; the document only adds up the given integers to flag a statement that does not agree
 // with itself. When the month has stock ledger rows, a third section 物资收发存 follows with the same
 // table as the 物资收发存月报表 (stockLedger.ts). Pure: data in, definition out.
-import type { Column, Content, ContentTable, Node, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Column, Content, ContentTable, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { MonthlyStatement, StatementFund } from '../../../shared/contract/ledger';
 import { formatFen } from '../../../shared/money';
 import { chineseDate, FORM_LAYOUT, headerBlock, labelCell, printedAtText, sectionTitle, writeLine } from '../common';
+import { textWidth } from '../fontLayout';
+import { advance, breakUnlessFits, fundDetailPages, lineHeightOf, linesAcrossPage, newPageCursor, PAGE_WIDTH, STATEMENT_LINE_HEIGHT, STATEMENT_MARGINS, wrapToWidth, type PageCursor } from './statementPages';
 import { stockLedgerBlock } from './stockLedger';
 
 export interface MonthlyStatementCentre {
@@ -28,8 +31,13 @@ export interface MonthlyStatementOptions {
 
 const TITLE = '月度收支明细表';
 const WARN = '#b00000';
-/** Fund headings carry this headline level, so they are never left alone at the foot of a page. */
-const FUND_HEADLINE = 2;
+const BODY_FONT_SIZE = 9.5;
+/** The summary's first column: the page width less four 76 pt amount columns, paddings and rules (pdfmake's '*'). */
+const SUMMARY_NAME_WIDTH = PAGE_WIDTH - 4 * 76 - 5 * 8 - (2 * 1 + 4 * 0.5);
+/** A section heading (common.ts sectionTitle): 10.5 pt bold with margins 5 above and 2 below. */
+const SECTION_TITLE_SIZE = 10.5;
+/** Room the 物资收发存 heading needs below it for its table's two header rows and first row. */
+const MATERIALS_MINIMUM = 72;
 const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
 
 /** 1 → 一, 12 → 十二, 25 → 二十五 (headings never go past 99). */
@@ -51,15 +59,7 @@ function monthTexts(month: string): { label: string; period: string } {
   return { label: `${y}年${mo}月`, period: `${y}年${mo}月1日至${y}年${mo}月${lastDay}日` };
 }
 
-/** '2026-11-03' → '11月3日' (the year is in the title). */
-function dayText(date: string): string {
-  const m = /^\d{4}-(\d{2})-(\d{2})/.exec(date);
-  return m ? `${Number(m[1])}月${Number(m[2])}日` : date;
-}
-
 const amount = (fen: number, extra: Record<string, unknown> = {}): TableCell => ({ text: formatFen(fen), alignment: 'right', noWrap: true, ...extra }) as TableCell;
-/** Ledgers leave a zero column blank. */
-const amountOrBlank = (fen: number): TableCell => (fen === 0 ? { text: '' } : amount(fen));
 
 function summaryTable(s: MonthlyStatement): ContentTable {
   const header: TableCell[] = ['资金来源', '期初余额', '本月收入', '本月支出', '期末余额'].map((t) => labelCell(t, { bold: true }));
@@ -81,8 +81,22 @@ function summaryTable(s: MonthlyStatement): ContentTable {
   return {
     table: { headerRows: 1, dontBreakRows: true, widths: ['*', 76, 76, 76, 76], body: [header, ...rows, total] },
     layout: FORM_LAYOUT,
-    fontSize: 9.5,
+    fontSize: BODY_FONT_SIZE,
   };
+}
+
+/** The summary table's height: rows of padding 2 + 2 between 0.5 rules in a 1 pt frame; a long fund name wraps. */
+function summaryTableHeight(s: MonthlyStatement): number {
+  const line = lineHeightOf(BODY_FONT_SIZE);
+  const nameLines = s.funds.map((f) => wrapToWidth(f.fundName, BODY_FONT_SIZE, SUMMARY_NAME_WIDTH).length);
+  const rows = [1, ...nameLines, 1];
+  return 2 * 1 + rows.reduce((h, n) => h + 4 + n * line, 0) + (rows.length - 1) * 0.5;
+}
+
+/** Height of a sectionTitle whose heading and note (9 pt) are these. */
+function sectionTitleHeight(title: string, note = ''): number {
+  const width = textWidth(title, SECTION_TITLE_SIZE, true) + (note === '' ? 0 : textWidth(`　${note}`, 9));
+  return 5 + linesAcrossPage(width) * lineHeightOf(SECTION_TITLE_SIZE) + 2;
 }
 
 /** Where the given figures do not agree with themselves: adding up the given integers, nothing else. */
@@ -114,43 +128,25 @@ function totalsProblems(s: MonthlyStatement): string[] {
   return agree ? [] : ['各资金来源之和与合计行不一致'];
 }
 
-function warning(problems: string[]): Content[] {
-  return problems.length === 0 ? [] : [{ text: `注意：${problems.join('；')}，请核对账簿。`, color: WARN, bold: true, fontSize: 9, margin: [0, 2, 0, 0] }];
+function warningText(problems: string[]): string {
+  return `注意：${problems.join('；')}，请核对账簿。`;
 }
 
-function fundDetail(f: StatementFund, index: number): Content[] {
-  const header: TableCell[] = ['日期', '凭证号', '摘要', '科目', '收入', '支出'].map((t) => labelCell(t, { bold: true }));
-  const rows: TableCell[][] = f.lines.map((l) => [
-    { text: dayText(l.date), alignment: 'center', noWrap: true },
-    { text: l.entryNumber, noWrap: true },
-    { text: l.memo },
-    { text: l.accountName },
-    amountOrBlank(l.receiptFen),
-    amountOrBlank(l.paymentFen),
-  ]);
-  if (rows.length === 0) rows.push([{ text: '本月无收支', colSpan: 6, alignment: 'center', color: '#555555' }, { text: '' }, { text: '' }, { text: '' }, { text: '' }, { text: '' }]);
-  const total: TableCell[] = [
-    labelCell('本月合计', { colSpan: 4, bold: true }),
-    { text: '' },
-    { text: '' },
-    { text: '' },
-    amount(f.receiptsFen, { bold: true }),
-    amount(f.paymentsFen, { bold: true }),
-  ];
-  const title = {
-    ...(sectionTitle(`（${chineseNumeral(index + 1)}）${f.fundName}`, `期初余额 ${formatFen(f.openingFen)}　期末余额 ${formatFen(f.closingFen)}`) as object),
-    headlineLevel: FUND_HEADLINE,
-  } as Content;
-  return [
-    title,
-    {
-      table: { headerRows: 1, dontBreakRows: true, widths: [38, 72, '*', 44, 58, 58], body: [header, ...rows, total] },
-      layout: FORM_LAYOUT,
-      fontSize: 8,
-      lineHeight: 1.0,
-    },
-    ...warning(fundProblems(f)),
-  ];
+function warning(problems: string[]): Content[] {
+  return problems.length === 0 ? [] : [{ text: warningText(problems), color: WARN, bold: true, fontSize: 9, margin: [0, 2, 0, 0] }];
+}
+
+function warningHeight(problems: string[]): number {
+  return problems.length === 0 ? 0 : 2 + linesAcrossPage(textWidth(warningText(problems), 9, true)) * lineHeightOf(9);
+}
+
+function fundDetail(f: StatementFund, index: number, cursor: PageCursor): Content[] {
+  const title = `（${chineseNumeral(index + 1)}）${f.fundName}`;
+  const note = `期初余额 ${formatFen(f.openingFen)}　期末余额 ${formatFen(f.closingFen)}`;
+  const problems = fundProblems(f);
+  const pages = fundDetailPages(f, sectionTitle(title, note), sectionTitleHeight(title, note), cursor);
+  advance(cursor, warningHeight(problems));
+  return [...pages, ...warning(problems)];
 }
 
 function signatureLine(label: string, name: string): Column {
@@ -164,17 +160,12 @@ function signatureLine(label: string, name: string): Column {
   };
 }
 
-/**
- * A fund heading that lands in the last tenth of a page moves to the next page with its table.
- * The one function in the definition: pdfmake has no keep-with-next.
- */
-function keepHeadingWithTable(node: Node): boolean {
-  return node.headlineLevel === FUND_HEADLINE && node.startPosition.verticalRatio > 0.9;
-}
-
 export function monthlyStatementDoc(s: MonthlyStatement, centre: MonthlyStatementCentre, opts: MonthlyStatementOptions): TDocumentDefinitions {
   const { label, period } = monthTexts(s.month);
 
+  // Every block down to the fund details, with its height: the details are laid out from where they start.
+  const cursor = newPageCursor();
+  const line = (size: number): number => lineHeightOf(size);
   const content: Content[] = [
     headerBlock({ centreName: centre.centreName, title: TITLE }),
     { text: `${label}（${period}）`, alignment: 'center', fontSize: 11, bold: true, margin: [0, -2, 0, 6] },
@@ -183,9 +174,10 @@ export function monthlyStatementDoc(s: MonthlyStatement, centre: MonthlyStatemen
         { width: '*', text: `编制单位：${centre.centreName}` },
         { width: 'auto', text: '金额单位：元', alignment: 'right' },
       ],
-      fontSize: 9.5,
+      fontSize: BODY_FONT_SIZE,
     },
   ];
+  cursor.y += line(11) + 2 + line(18) + 6 + (-2 + line(11) + 6) + line(BODY_FONT_SIZE);
   if (!s.closed) {
     content.push({
       text: '本月尚未结账（未结账），表中数字可能变动，仅供核对，不作正式报表。',
@@ -194,13 +186,20 @@ export function monthlyStatementDoc(s: MonthlyStatement, centre: MonthlyStatemen
       alignment: 'center',
       margin: [0, 4, 0, 0],
     });
+    cursor.y += 4 + line(BODY_FONT_SIZE);
   }
-  content.push(sectionTitle('一、资金收支汇总'), summaryTable(s), ...warning(totalsProblems(s)));
-  content.push(sectionTitle('二、资金收支明细', s.funds.length === 0 ? '本月无资金来源' : undefined));
-  s.funds.forEach((f, i) => content.push(...fundDetail(f, i)));
+  const totalsWarning = totalsProblems(s);
+  content.push(sectionTitle('一、资金收支汇总'), summaryTable(s), ...warning(totalsWarning));
+  cursor.y += sectionTitleHeight('一、资金收支汇总') + summaryTableHeight(s) + warningHeight(totalsWarning);
+  const detailNote = s.funds.length === 0 ? '本月无资金来源' : undefined;
+  content.push(sectionTitle('二、资金收支明细', detailNote));
+  cursor.y += sectionTitleHeight('二、资金收支明细', detailNote);
+  s.funds.forEach((f, i) => content.push(...fundDetail(f, i, cursor)));
   if (s.materials.length > 0) {
     // 物资收发存 (DOMAIN §5: per material, opening stock, in, out, closing), the month's stock ledger
-    content.push({ ...(sectionTitle('三、物资收发存', '数量按各物资计量单位，金额为估价（元）') as object), headlineLevel: FUND_HEADLINE } as Content, ...stockLedgerBlock(s.materials));
+    const title = sectionTitle('三、物资收发存', '数量按各物资计量单位，金额为估价（元）');
+    const newPage = breakUnlessFits(cursor, sectionTitleHeight('三、物资收发存', '数量按各物资计量单位，金额为估价（元）') + MATERIALS_MINIMUM);
+    content.push(newPage ? ({ ...(title as object), pageBreak: 'before' } as Content) : title, ...stockLedgerBlock(s.materials));
   }
   content.push({
     stack: [
@@ -228,11 +227,10 @@ export function monthlyStatementDoc(s: MonthlyStatement, centre: MonthlyStatemen
   return {
     pageSize: 'A4',
     pageOrientation: 'portrait',
-    pageMargins: [40, 30, 40, 40],
-    defaultStyle: { fontSize: 9.5, lineHeight: 1.05 },
+    pageMargins: STATEMENT_MARGINS,
+    defaultStyle: { fontSize: BODY_FONT_SIZE, lineHeight: STATEMENT_LINE_HEIGHT },
     info: { title: `${TITLE} ${label}`, subject: TITLE, author: centre.centreName },
     ...(s.closed ? {} : { watermark: { text: '未结账', color: WARN, opacity: 0.1, bold: true, fontSize: 110 } }),
-    pageBreakBefore: keepHeadingWithTable,
     content,
     footer: { text: `${centre.centreName}　${label}${TITLE}　打印时间：${printedAtText(centre.printedAt)}` },
   };

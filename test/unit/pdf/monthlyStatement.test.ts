@@ -99,14 +99,23 @@ describe('月度收支明细表 document definition', () => {
     expect(t).toContain('各资金来源之和与合计行不一致');
   });
 
-  it('repeats the detail table headers on every page (headerRows: 1)', () => {
+  it('lays the detail out one table per page, each starting with the header row, every line once', () => {
     const big = monthlyStatementDoc(largeMonthlyStatement(2000), SAMPLE_FINANCE_CENTRE, opts);
     const tables = (big.content as unknown[]).filter((c): c is ContentTable => typeof c === 'object' && c !== null && 'table' in c);
     expect(allText(big)).not.toContain('物资收发存');
-    expect(tables.length).toBe(4); // summary + three funds (no materials in this month)
-    for (const t of tables) expect(t.table.headerRows).toBe(1);
-    const rows = tables.slice(1).reduce((n, t) => n + t.table.body.length - 2, 0);
-    expect(rows).toBe(2000);
+    const details = tables.slice(1); // after the summary
+    expect(details.length).toBeGreaterThan(40); // 2,000 lines of three funds over some 45 pages
+    for (const t of details) {
+      expect(t.table.headerRows).toBe(1);
+      expect(texts(t.table.body[0])).toEqual(['日期', '凭证号', '摘要', '科目', '收入', '支出']);
+    }
+    // every table after a fund's first starts a page; the fund's last one ends with 本月合计
+    const totals = details.filter((t) => texts(t.table.body.at(-1)).includes('本月合计'));
+    expect(totals).toHaveLength(3);
+    expect(details.filter((t) => (t as { pageBreak?: string }).pageBreak === 'before')).toHaveLength(details.length - 3);
+    const entryNumbers = details.flatMap((t) => texts(t.table.body[1]![1]).filter((x) => x.startsWith('PZ-')));
+    expect(entryNumbers).toHaveLength(2000);
+    expect(new Set(entryNumbers).size).toBe(2000);
   });
 
   it('copes with a month without funds', () => {

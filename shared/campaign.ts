@@ -10,6 +10,16 @@ export const CAMPAIGN_KIND_LABELS: Record<CampaignKind, string> = {
   schooling: '金秋助学',
   other: '其他活动',
 };
+/** A campaign's payments in the relief report (救助发放统计): a category of their own per kind, beside relief's. */
+export type CampaignReportCategory = `campaign_${CampaignKind}`;
+export const CAMPAIGN_REPORT_CATEGORY_LABELS: Record<CampaignReportCategory, string> = {
+  campaign_warmth: '送温暖',
+  campaign_spring_festival: '春节慰问',
+  campaign_schooling: '金秋助学',
+  campaign_other: '其他慰问活动',
+};
+export const isCampaignReportCategory = (key: string): key is CampaignReportCategory => Object.hasOwn(CAMPAIGN_REPORT_CATEGORY_LABELS, key);
+
 /** Which relief category (and so which expense account and earmark) a campaign's money is. */
 export const CAMPAIGN_KIND_CATEGORY: Record<CampaignKind, ReliefCategory> = {
   warmth: 'festival',

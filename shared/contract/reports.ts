@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AccountKind } from '../ledger';
+import type { CampaignReportCategory } from '../campaign';
 import type { ReliefCategory } from '../relief';
 import { channel, type FileDownload, type PdfFile } from './define';
 import type { PetitionStats } from './petitions';
@@ -51,7 +52,8 @@ export interface ReliefReport {
   to: string;
   count: number;
   amountFen: number;
-  byCategory: (ReliefReportGroup & { key: ReliefCategory })[];
+  /** Relief by its category, and campaign payments by the campaign's kind (送温暖, 春节慰问, 金秋助学, …). */
+  byCategory: (ReliefReportGroup & { key: ReliefCategory | CampaignReportCategory })[];
   byUnit: ReliefReportGroup[];
   byMonth: ReliefReportGroup[];
   byApprover: ReliefReportGroup[];

@@ -14,7 +14,7 @@ import type { ApiResult } from '../../shared/errors';
 import { maskIdNumber } from '../../shared/idcard';
 import { fenToCapitals } from '../../shared/money';
 import type { Role } from '../../shared/roles';
-import { evaluateFiles } from '../../electron/core/campaigns/build';
+import { qualifyingFileIds } from '../../electron/core/campaigns/evaluate';
 import type { CampaignRow, GroupRow } from '../../electron/core/campaigns/rows';
 import { settingsOn } from '../../electron/core/settings/store';
 import { dispatch } from '../../electron/dispatch';
@@ -57,9 +57,7 @@ async function user(adminToken: string, u: User, roles: Role[]): Promise<string>
 function qualifyingNow(): number[] {
   // Only id, kind and start date of the campaign are read by the rules; no campaign exists yet.
   const draft = { id: 0, kind: 'spring_festival', start_date: today } as unknown as CampaignRow;
-  return evaluateFiles(e.app.db, draft, FORM_GROUPS, settingsOn(e.app.db, today).minLivingLineFen, '')
-    .filter((x) => x.exclusions.length === 0)
-    .map((x) => x.fileId);
+  return qualifyingFileIds(e.app.db, draft, FORM_GROUPS, settingsOn(e.app.db, today).minLivingLineFen, '');
 }
 
 function pdfText(bytes: Buffer): string {

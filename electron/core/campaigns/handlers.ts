@@ -3,7 +3,6 @@ import { CAMPAIGN_GROUP_LABELS, CAMPAIGN_KIND_CATEGORY, CAMPAIGN_KIND_LABELS, de
 import { addDays, localDate } from '../../../shared/dates';
 import { fail } from '../../../shared/errors';
 import { incomeTier } from '../../../shared/household';
-import { maskIdNumber } from '../../../shared/idcard';
 import { formatYuan } from '../../../shared/money';
 import { RELIEF_CATEGORY_LABELS } from '../../../shared/relief';
 import type { ExclusionKind } from '../../../shared/workerFile';
@@ -20,8 +19,9 @@ import { settingsOn } from '../settings/store';
 import type { HandlerMap } from '../handler';
 import { fundBalance, getFund } from '../ledger/books';
 import { formatNumber, nextNumber } from '../numbering';
-import { exclusionsFor, lastYearIds, namesOf, onListIds, scanFiles, type Scanned } from './build';
+import { exclusionsFor, lastYearIds, onListIds } from './build';
 import { matchGroups } from './criteria';
+import { buildList, candidatesPage } from './evaluate';
 import { planImport, type ImportPlan } from './importList';
 import { payBatch, returnNotCollected } from './pay';
 import { assertCampaignAllowed } from './policy';
@@ -149,50 +149,15 @@ export const campaignHandlers: HandlerMap<keyof typeof campaignChannels> = {
 
   'campaigns.candidates': (ctx, q) => {
     const c = getCampaignRow(ctx.db, q.id);
-    // Counted as the scan goes; only the rows of the page asked for are kept and named.
-    const from = (q.page - 1) * q.pageSize;
-    const page: Scanned[] = [];
-    let qualifying = 0;
-    let excluded = 0;
-    let qualifyingFen = 0;
-    scanFiles(ctx.db, c, groupsOf(ctx.db, c.id), ctx.settings.minLivingLineFen, q.workUnit, (f) => {
-      const ok = f.exclusions.length === 0;
-      const index = q.show === 'qualifying' ? (ok ? qualifying : -1) : ok ? -1 : excluded;
-      if (ok) {
-        qualifying++;
-        qualifyingFen += f.amountFen;
-      } else excluded++;
-      if (index >= from && index < from + q.pageSize) page.push({ ...f });
-    });
-    const names = namesOf(ctx.db, page.map((f) => f.fileId));
-    return {
-      total: q.show === 'qualifying' ? qualifying : excluded,
-      rows: page.map((f) => ({
-        fileId: f.fileId,
-        name: names.get(f.fileId) ?? '',
-        maskedIdNumber: maskIdNumber(f.idNumber),
-        workUnit: f.workUnit,
-        group: f.group,
-        amountFen: f.amountFen,
-        reasons: f.reasons,
-        exclusions: f.exclusions,
-      })),
-      qualifyingCount: qualifying,
-      excludedCount: excluded,
-      qualifyingFen,
-    };
+    return candidatesPage(ctx.db, c, groupsOf(ctx.db, c.id), ctx.settings.minLivingLineFen, q);
   },
 
   'campaigns.build': (ctx, { id, workUnit }) => {
     const c = getCampaignRow(ctx.db, id);
     assertAllowed(ctx, c, 'edit');
-    const qualifying: Scanned[] = [];
-    let excluded = 0;
-    scanFiles(ctx.db, c, groupsOf(ctx.db, c.id), ctx.settings.minLivingLineFen, workUnit, (f) => (f.exclusions.length === 0 ? qualifying.push({ ...f }) : excluded++));
-    insertLines(ctx, c, qualifying.map((x) => ({ fileId: x.fileId, group: x.group, amountFen: x.amountFen, source: 'criteria' as const, reasons: x.reasons })));
-    const addedFen = qualifying.reduce((s, x) => s + x.amountFen, 0);
-    ctx.audit({ summary: `${c.number}：按条件列入 ${qualifying.length} 人 ${formatYuan(addedFen)}，排除 ${excluded} 人${workUnit ? `（${workUnit}）` : ''}`, entityType: ENTITY, entityId: id });
-    return { added: qualifying.length, addedFen, excluded, campaign: loadCampaign(ctx, id) };
+    const n = buildList(ctx.db, c, groupsOf(ctx.db, c.id), ctx.settings.minLivingLineFen, workUnit, { userId: ctx.user!.id, at: ctx.now.toISOString() });
+    ctx.audit({ summary: `${c.number}：按条件列入 ${n.qualifying} 人 ${formatYuan(n.qualifyingFen)}，排除 ${n.excluded} 人${workUnit ? `（${workUnit}）` : ''}`, entityType: ENTITY, entityId: id });
+    return { added: n.qualifying, addedFen: n.qualifyingFen, excluded: n.excluded, campaign: loadCampaign(ctx, id) };
   },
 
   'campaigns.addLine': (ctx, { id, fileId, group, reason }) => {

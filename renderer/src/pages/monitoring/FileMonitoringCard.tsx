@@ -119,6 +119,12 @@ export function FileMonitoringCard({ fileId, name, onChanged }: { fileId: number
             align: 'right',
             render: (_: unknown, v) => (v.perCapitaBeforeFen === v.perCapitaAfterFen ? formatYuan(v.perCapitaAfterFen) : `${formatYuan(v.perCapitaBeforeFen)} → ${formatYuan(v.perCapitaAfterFen)}`),
           },
+          {
+            title: '家庭人口',
+            width: 90,
+            render: (_: unknown, v) =>
+              v.householdSizeAfter === null ? '—' : v.householdSizeBefore === v.householdSizeAfter ? `${v.householdSizeAfter} 人` : `${v.householdSizeBefore} → ${v.householdSizeAfter} 人`,
+          },
           { title: '下次回访', dataIndex: 'nextDate', width: 100 },
         ]}
       />

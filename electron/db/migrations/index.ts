@@ -16,8 +16,8 @@ import monitoring from './0015_monitoring';
 import searchIndexes from './0016_search_indexes';
 import chartOfAccounts from './0017_chart_of_accounts';
 import searchMore from './0018_search_more';
-import campaignFacts from './0020_campaign_facts';
 import fileSchedule from './0019_file_schedule';
+import campaignFacts from './0020_campaign_facts';
 
 export interface Migration {
   id: string;
@@ -44,6 +44,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0016_search_indexes', sql: searchIndexes },
   { id: '0017_chart_of_accounts', sql: chartOfAccounts },
   { id: '0018_search_more', sql: searchMore },
-  { id: '0020_campaign_facts', sql: campaignFacts },
   { id: '0019_file_schedule', sql: fileSchedule },
+  { id: '0020_campaign_facts', sql: campaignFacts },
 ];

@@ -6,7 +6,8 @@ import type { Desk } from './demoDesk';
 
 export async function fillCampaigns(desk: Desk, fundId: number, bankAccountId: number): Promise<void> {
   const today = desk.today();
-  const units = (await desk.as('staff', 'files.units', {})).slice(0, 2);
+  const allUnits = await desk.as('staff', 'files.units', {});
+  const units = allUnits.slice(0, 2);
   const warmth = await desk.as('staff', 'campaigns.create', {
     name: `${today.slice(0, 4)}年送温暖慰问`,
     kind: 'warmth',
@@ -41,6 +42,10 @@ export async function fillCampaigns(desk: Desk, fundId: number, bankAccountId: n
     fundId,
     note: '春节前走访慰问困难职工家庭',
   });
-  await desk.as('staff', 'campaigns.build', { id: festival.id, workUnit: '' });
+  // The first other unit whose list is not empty.
+  for (const workUnit of allUnits.slice(2)) {
+    await desk.as('staff', 'campaigns.build', { id: festival.id, workUnit });
+    if ((await desk.as('staff', 'campaigns.get', { id: festival.id })).count > 0) break;
+  }
   await desk.as('staff', 'campaigns.submit', { id: festival.id });
 }

@@ -3,6 +3,7 @@
 import type { InputOf } from '../shared/api';
 import type { WorkerFileInput } from '../shared/contract/files';
 import { addDays, localDate } from '../shared/dates';
+import { addMonths } from '../shared/monitoring';
 import { RELIEF_STATUS_LABELS } from '../shared/relief';
 import type { AdjustableClock } from '../electron/core/clock';
 import type { AppContext } from '../electron/core/context';
@@ -193,8 +194,13 @@ export async function fillDemo(app: AppContext, clock: AdjustableClock, password
   await pay(batch3[0]!);
   await pay(batch3[1]!);
   // batch3[2] stays approved (可发放) for the finance inbox.
+  // A notice whose period ended weeks ago and that nobody concluded: the director's 待公示期满确认.
+  const now = localDate(new Date());
+  const lapsedNoticeDay = addDays(addMonths(now, -1), 8);
+  if (lapsedNoticeDay > desk.today()) desk.on(lapsedNoticeDay);
+  await notice([await approved(45_000, 0), await approved(30_000, 1)]);
   // Last month's round of revisits, dated from today so some fall due this week and three are overdue.
-  await revisitRound(desk, localDate(new Date()), earning);
+  await revisitRound(desk, now, earning);
 
   // ── Today: work waiting in every inbox. ──
   desk.backToNow();
@@ -226,5 +232,7 @@ export async function fillDemo(app: AppContext, clock: AdjustableClock, password
   // A paid application keeps the status 可发放; count it apart.
   byStatus[RELIEF_STATUS_LABELS.payable] = (byStatus[RELIEF_STATUS_LABELS.payable] ?? 0) - paid;
   byStatus['已发放'] = paid;
-  return { files: files.length, petitions, applications: byStatus, closedMonths: [m3, m2] };
+  // Counted from the list: the referral and legal-aid stories register petitions of their own.
+  const petitionCount = (await desk.as('staff', 'petitions.list', { page: 1, pageSize: 1 })).total;
+  return { files: files.length, petitions: petitionCount, applications: byStatus, closedMonths: [m3, m2] };
 }

@@ -94,6 +94,7 @@ describe('the demo fills every area', () => {
     const director = await as('director', 'dashboard.summary', {});
     expect(director.reliefInbox).toBeGreaterThan(0);
     expect(director.reliefAwaitingNotice).toBeGreaterThan(0);
+    expect(director.noticesDue).toBeGreaterThan(0);
     expect((await as('chair', 'dashboard.summary', {})).reliefInbox).toBeGreaterThan(0);
     expect((await as('finance', 'dashboard.summary', {})).reliefToPay).toBeGreaterThan(0);
     expect((await as('staff', 'dashboard.summary', {})).openPetitions).toBeGreaterThan(0);

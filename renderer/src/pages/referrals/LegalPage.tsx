@@ -236,9 +236,10 @@ export function LegalPage() {
             {
               title: '来访',
               width: 130,
-              render: (_, c) => (c.petitionId ? <Typography.Link onClick={() => navigate(`/petitions/${c.petitionId}`)}>{c.petitionNumber}</Typography.Link> : '—'),
+              render: (_, c) => (c.petitionId ? <Typography.Link style={{ whiteSpace: 'nowrap' }} onClick={() => navigate(`/petitions/${c.petitionId}`)}>{c.petitionNumber}</Typography.Link> : '—'),
             },
-            { title: '转介', render: (_, c) => (c.targetName ? `${LEGAL_TARGET_LABELS[c.targetKind ?? 'lawyer']}：${c.targetName}` : '—') },
+            // A width of its own: left to share what the fixed columns left over, it wrapped a character a line.
+            { title: '转介', width: 180, render: (_, c) => (c.targetName ? `${LEGAL_TARGET_LABELS[c.targetKind ?? 'lawyer']}：${c.targetName}` : '—') },
             { title: '状态', width: 150, render: (_, c) => <LegalStatusTag status={c.status} outcome={c.outcome} /> },
             ...(canWrite
               ? [

@@ -46,10 +46,12 @@ async function during(url: string, token: string, work: () => Promise<unknown>):
 }
 
 function line(name: string, r: { ms: number; p99: number; calls: number; max: number }, floor: number): void {
-  console.log(`bench ${name} ${r.p99.toFixed(3)} ms floor ${floor.toFixed(3)} ms ratio ${(r.p99 / floor).toFixed(2)} (idle door p99; ${r.calls} calls, max ${r.max.toFixed(1)} ms; the export took ${r.ms.toFixed(0)} ms)`);
+  console.log(`bench ${name} ${r.p99.toFixed(3)} ms floor ${floor.toFixed(3)} ms ratio ${(r.p99 / floor).toFixed(2)} (idle door p99; ${r.calls} calls; the export took ${r.ms.toFixed(0)} ms)`);
+  // The longest wait is the freeze a user sees: one call held for the whole of a synchronous stretch.
+  console.log(`bench ${name.replace('.p99.', '.max.')} ${r.max.toFixed(1)} ms`);
 }
 
-export async function benchExportsOffThread(stockRows = Number(process.env.BENCH_STOCK_ROWS ?? 4_000), auditRows = Number(process.env.BENCH_AUDIT_EXPORT_ROWS ?? 50_000)): Promise<void> {
+export async function benchExportsOffThread(stockRows = Number(process.env.BENCH_STOCK_ROWS ?? 4_000), auditRows = Number(process.env.BENCH_AUDIT_EXPORT_ROWS ?? 49_000)): Promise<void> {
   const core = await makeCore();
   const door = await startBrowserDoor(core.app, { staticDir: 'out/renderer' });
   try {
@@ -69,13 +71,16 @@ export async function benchExportsOffThread(stockRows = Number(process.env.BENCH
     const stockArgs = { month: '2026-11', centre: { ...settings, printedAt: core.clock.now() }, preparedBy: '测试' };
     const auditArgs = { filter: {}, scope: '全部日期', centreName: settings.centreName };
 
-    const stockBefore = await during(door.url, staff, () => runTask('export', { dbFile, kind: 'stockLedgerPdf', args: stockArgs }, () => {}));
-    line(`door.auth.me.p99.duringStockLedgerPdf.${stockRows}rows.onDoorThread`, stockBefore, floor);
-    const stockAfter = await during(door.url, staff, async () => {
-      const r = await post(door.url, 'materials.ledgerPdf', { month: '2026-11', jobId: 'bench-stock-ledger' }, finance);
-      if (!r.ok) throw new Error(`stock ledger refused: ${JSON.stringify(r.error)}`);
-    });
-    line(`door.auth.me.p99.duringStockLedgerPdf.${stockRows}rows.onWorker`, stockAfter, floor);
+    if (stockRows > 0) {
+      const stockBefore = await during(door.url, staff, () => runTask('export', { dbFile, kind: 'stockLedgerPdf', args: stockArgs }, () => {}));
+      line(`door.auth.me.p99.duringStockLedgerPdf.${stockRows}rows.onDoorThread`, stockBefore, floor);
+      const stockAfter = await during(door.url, staff, async () => {
+        const r = await post(door.url, 'materials.ledgerPdf', { month: '2026-11', jobId: 'bench-stock-ledger' }, finance);
+        if (!r.ok) throw new Error(`stock ledger refused: ${JSON.stringify(r.error)}`);
+      });
+      line(`door.auth.me.p99.duringStockLedgerPdf.${stockRows}rows.onWorker`, stockAfter, floor);
+      console.log(`bench door.auth.me.p99.duringStockLedgerPdf.onWorker limit 100 ms ${stockAfter.p99 <= 100 ? 'within' : 'OVER THE LIMIT'}`);
+    }
 
     const auditBefore = await during(door.url, staff, () => runTask('export', { dbFile, kind: 'auditXlsx', args: auditArgs }, () => {}));
     line(`door.auth.me.p99.duringAuditXlsx.${auditRows}rows.onDoorThread`, auditBefore, floor);
@@ -84,11 +89,7 @@ export async function benchExportsOffThread(stockRows = Number(process.env.BENCH
       if (!r.ok) throw new Error(`audit export refused: ${JSON.stringify(r.error)}`);
     });
     line(`door.auth.me.p99.duringAuditXlsx.${auditRows}rows.onWorker`, auditAfter, floor);
-    for (const [name, r] of [
-      ['duringStockLedgerPdf', stockAfter],
-      ['duringAuditXlsx', auditAfter],
-    ] as const)
-      console.log(`bench door.auth.me.p99.${name}.onWorker limit 100 ms ${r.p99 <= 100 ? 'within' : 'OVER THE LIMIT'}`);
+    console.log(`bench door.auth.me.p99.duringAuditXlsx.onWorker limit 100 ms ${auditAfter.p99 <= 100 ? 'within' : 'OVER THE LIMIT'}`);
   } finally {
     await door.close();
     core.close();

@@ -187,7 +187,7 @@ function rowRules(rows: readonly DetailRow[]): CanvasElement[] {
 function blockRow(rows: readonly DetailRow[]): TableCell[] {
   return HEADER_TEXTS.map((_, c) => {
     const lines = columnStack(rows, c);
-    const stack: Content[] = c === 0 && rows.length > 1 ? [{ canvas: rowRules(rows), relativePosition: { x: 0, y: 0 } } as Content, ...lines] : lines;
+    const stack: Content[] = c === 0 && rows.length > 1 ? [{ canvas: rowRules(rows), relativePosition: { x: 0, y: 0 }, alignment: 'left' } as Content, ...lines] : lines;
     return { stack, alignment: ALIGNMENTS[c] } as ContentStack as TableCell;
   });
 }

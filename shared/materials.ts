@@ -25,3 +25,16 @@ export const MOVEMENT_KIND_LABELS: Record<MovementKind, string> = {
   write_off: '报损',
   stocktake: '盘点调整',
 };
+
+/** Kinds and states of a material document (物资单据), as the pages and the workbooks name them. */
+export type MaterialDocumentKind = 'donation' | 'purchase' | 'issue' | 'transfer' | 'write_off' | 'stocktake';
+export type MaterialDocumentStatus = 'done' | 'pending' | 'rejected';
+export const DOCUMENT_KIND_LABELS: Record<MaterialDocumentKind, string> = {
+  donation: '捐赠入库',
+  purchase: '采购入库',
+  issue: '物资发放',
+  transfer: '调拨',
+  write_off: '报损',
+  stocktake: '盘点',
+};
+export const DOCUMENT_STATUS_LABELS: Record<MaterialDocumentStatus, string> = { done: '已完成', pending: '待主任审批', rejected: '未同意' };

@@ -38,6 +38,12 @@ export async function listWorkbook<T>(s: ListSheet<T>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = s.centreName;
   wb.title = s.sheet;
+  addListSheet(wb, s);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Adds the list as a sheet of `wb` (a workbook may hold a list and its detail lines). */
+export function addListSheet<T>(wb: ExcelJS.Workbook, s: ListSheet<T>): void {
   const ws = wb.addWorksheet(s.sheet, { views: [{ state: 'frozen', ySplit: LIST_FIRST_ROW - 1 }] });
   const width = s.columns.length;
   ws.columns = s.columns.map((c) => ({ width: c.width }));
@@ -73,7 +79,6 @@ export async function listWorkbook<T>(s: ListSheet<T>): Promise<Buffer> {
     total.font = { bold: true };
   }
   s.onRows?.(s.rows.length, s.rows.length);
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 function decorate<T>(row: ExcelJS.Row, columns: readonly ListColumn<T>[]): void {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ITEM_CATEGORIES, LOCATION_KINDS, type ItemCategory, type LocationKind, type MovementKind } from '../materials';
 import { channel, type FileDownload, type PdfFile } from './define';
 import { id, isoDate } from './fields';
+import { dateRange, sortOrder } from './listQuery';
 import { jobId } from './jobs';
 
 const KEEPERS = ['finance', 'staff', 'director'] as const;
@@ -10,6 +11,24 @@ const text = (label: string, max: number) => z.string(`请填写${label}`).trim(
 const qty = (label: string) => z.number(`${label}必须是数字`).int(`${label}必须是整数`).min(1, `${label}至少为 1`).max(10_000_000, `${label}过大`);
 const fen = (label: string) => z.number(`${label}必须是数字`).int(`${label}必须精确到分`).min(0, `${label}不能为负`).max(100_000_000_00, `${label}过大`);
 const month = z.string('请选择月份').regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+
+/** The stock list's filter, shared by the list and its workbook. */
+const stockQuery = { locationId: id.optional(), itemId: id.optional() };
+export type StockQuery = z.output<z.ZodObject<typeof stockQuery>>;
+
+export const DOCUMENT_SORTS = ['date', 'number', 'status'] as const;
+export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
+/** The list shows at most this many documents; narrower filters or the workbook reach the rest. */
+export const DOCUMENTS_LIST_LIMIT = 500;
+/** The document list's filter and order; month and from/to bound the document date (both included). */
+const documentsQuery = {
+  month: month.optional(),
+  status: z.enum(['done', 'pending', 'rejected']).optional(),
+  ...dateRange,
+  sort: z.enum(DOCUMENT_SORTS).default('date'),
+  order: sortOrder,
+};
+export type DocumentsQuery = z.output<z.ZodObject<typeof documentsQuery>>;
 
 export interface Item {
   id: number;
@@ -135,7 +154,7 @@ export const materialChannels = {
   }),
   'materials.stock': channel<StockRow[]>()({
     title: '库存',
-    input: z.object({ locationId: id.optional(), itemId: id.optional() }).strict(),
+    input: z.object(stockQuery).strict(),
     access: READERS,
     kind: 'read',
   }),
@@ -191,9 +210,31 @@ export const materialChannels = {
     access: ['director'],
     kind: 'write',
   }),
+  'materials.stockXlsx': channel<FileDownload>()({
+    title: '导出库存（Excel）',
+    input: z
+      .object({
+        ...stockQuery,
+        // the page's own filters on the same rows (shared/stockFilter.ts)
+        kind: z.enum(LOCATION_KINDS).optional(),
+        q: z.string().max(40).optional(),
+        onlyAlerts: z.boolean().default(false),
+        jobId: jobId.optional(),
+      })
+      .strict(),
+    access: READERS,
+    kind: 'read',
+  }),
+  // The newest DOCUMENTS_LIST_LIMIT documents of the filter in its order; the workbook holds them all.
   'materials.documents': channel<MaterialDocument[]>()({
     title: '物资单据',
-    input: z.object({ month: month.optional(), status: z.enum(['done', 'pending', 'rejected']).optional() }).strict(),
+    input: z.object(documentsQuery).strict(),
+    access: READERS,
+    kind: 'read',
+  }),
+  'materials.documentsXlsx': channel<FileDownload>()({
+    title: '导出物资单据（Excel）',
+    input: z.object({ ...documentsQuery, jobId: jobId.optional() }).strict(),
     access: READERS,
     kind: 'read',
   }),

@@ -1,4 +1,4 @@
-import type { Item, Location, materialChannels, StockRow } from '../../../shared/contract/materials';
+import { DOCUMENTS_LIST_LIMIT, type Item, type materialChannels } from '../../../shared/contract/materials';
 import { addDays, localDate } from '../../../shared/dates';
 import { fail } from '../../../shared/errors';
 import { formatYuan } from '../../../shared/money';
@@ -11,6 +11,8 @@ import { issueReceipt } from '../ledger/receipts';
 import { getReliefRow } from '../relief/store';
 import { createDocument, getDocumentRow, getLocation, type LocationRow, loadDocument, toLocation } from './documents';
 import { stockAlerts, stockLedger } from './ledger';
+import { countDocuments, listDocuments, stockRows } from './lists';
+import { exportList } from '../listExport';
 import { printMaterialReceipt } from './print';
 import { cashPaidFen, goodsIssuedFen } from './reliefGoods';
 import { addIn, getItem, itemLabel, lots, onHand, takeOut } from './stock';
@@ -58,17 +60,9 @@ export const materialHandlers: HandlerMap<keyof typeof materialChannels> = {
     ctx.audit({ summary: `新增存放地点 ${l.name}${l.kind === 'donor' ? `（捐赠方代管：${l.address}）` : ''}`, entityType: 'location', entityId: id });
     return toLocation(getLocation(ctx.db, id));
   },
-  'materials.stock': ({ db }, q) =>
-    (
-      db
-        .prepare(
-          `SELECT m.item_id, i.name AS item_name, i.unit, m.location_id, l.name AS location_name, l.kind, m.expiry_date, sum(m.quantity) AS qty, sum(m.value_fen) AS value
-           FROM stock_movements m JOIN items i ON i.id = m.item_id JOIN locations l ON l.id = m.location_id
-           WHERE (@location IS NULL OR m.location_id = @location) AND (@item IS NULL OR m.item_id = @item)
-           GROUP BY m.item_id, m.location_id, m.expiry_date HAVING qty > 0 ORDER BY i.name, l.id, m.expiry_date`,
-        )
-        .all({ location: q.locationId ?? null, item: q.itemId ?? null }) as { item_id: number; item_name: string; unit: string; location_id: number; location_name: string; kind: Location['kind']; expiry_date: string | null; qty: number; value: number }[]
-    ).map((r): StockRow => ({ itemId: r.item_id, itemName: r.item_name, unit: r.unit, locationId: r.location_id, locationName: r.location_name, locationKind: r.kind, expiryDate: r.expiry_date, quantity: r.qty, valueFen: r.value })),
+  'materials.stock': ({ db }, q) => stockRows(db, q),
+  // One row per item, location and expiry date: never near the export limit, so not counted first.
+  'materials.stockXlsx': (ctx, { jobId, ...query }) => exportList(ctx, jobId, 'stockXlsx', 0, { query, today: localDate(ctx.now), warnDays: ctx.settings.materialExpiryWarnDays }, '库存'),
 
   'materials.receiveDonation': (ctx, d) => {
     assertOpen(ctx, d.date);
@@ -198,12 +192,8 @@ export const materialHandlers: HandlerMap<keyof typeof materialChannels> = {
     ctx.audit({ summary: `${d.kind === 'write_off' ? '报损' : '盘点调整'} ${doc.number}：主任${approve ? '同意' : '不同意'}。${comment}`, entityType: 'material_document', entityId: documentId });
     return doc;
   },
-  'materials.documents': ({ db }, q) =>
-    (
-      db
-        .prepare(`SELECT id FROM material_documents WHERE (@month IS NULL OR substr(date, 1, 7) = @month) AND (@status IS NULL OR status = @status) ORDER BY id DESC LIMIT 500`)
-        .all({ month: q.month ?? null, status: q.status ?? null }) as { id: number }[]
-    ).map((r) => loadDocument(db, r.id)),
+  'materials.documents': ({ db }, q) => listDocuments(db, q, DOCUMENTS_LIST_LIMIT),
+  'materials.documentsXlsx': (ctx, { jobId, ...query }) => exportList(ctx, jobId, 'documentsXlsx', countDocuments(ctx.db, query), { query }, '物资单据'),
   'materials.alerts': (ctx) => stockAlerts(ctx.db, localDate(ctx.now), ctx.settings.materialExpiryWarnDays),
   'materials.ledger': ({ db }, { month }) => stockLedger(db, month),
   'materials.printDocument': (ctx, { documentId }) => {

@@ -1,16 +1,20 @@
 import { CheckOutlined, CloseOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Descriptions, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { materialChannels, type MaterialDocument, type Movement } from '../../../../shared/contract/materials';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { DOCUMENT_SORTS, DOCUMENTS_LIST_LIMIT, materialChannels, type DocumentSort, type MaterialDocument, type Movement } from '../../../../shared/contract/materials';
 import { formatChineseDate } from '../../../../shared/dates';
 import { MOVEMENT_KIND_LABELS } from '../../../../shared/materials';
 import { invoke } from '../../api';
 import { PdfPreview } from '../../components/PdfPreview';
 import { useAction } from '../../components/useAction';
+import { DateRangeFilter, type DayRange } from '../../components/DateRangeFilter';
+import { useExportXlsx } from '../../components/ExportXlsxButton';
+import { columnOrder, nextSort, type ServerSort } from '../../components/serverSort';
 import { MonthPicker } from '../finance/financeLabels';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_STATUS_LABELS, DocumentStatusTag, Qty, Yuan, monthLabel, thisMonth, useDocumentPrinter } from './materialsLabels';
 
 const COMMENT = materialChannels['materials.decide'].input.shape.comment;
+const DEFAULT_SORT: ServerSort<DocumentSort> = { sort: 'date', order: 'desc' };
 
 /** The pending write-offs and stocktakes (the director decides them) or the month's documents. */
 export function DocumentsTab({
@@ -29,16 +33,24 @@ export function DocumentsTab({
   const [month, setMonth] = useState(thisMonth);
   const [all, setAll] = useState(false);
   const [status, setStatus] = useState<MaterialDocument['status'] | undefined>();
+  const [range, setRange] = useState<DayRange>({});
+  const [order, setOrder] = useState<ServerSort<DocumentSort>>(DEFAULT_SORT);
   const [docs, setDocs] = useState<MaterialDocument[]>([]);
   const [deciding, setDeciding] = useState<{ doc: MaterialDocument; approve: boolean } | null>(null);
   const { busy, run } = useAction();
   const printer = useDocumentPrinter();
   const printing = useAction();
 
+  // One filter for the list and its workbook: a picked date range replaces the month.
+  const ranged = range.from !== undefined || range.to !== undefined;
+  const query = useMemo(
+    () => (mode === 'pending' ? { status: 'pending' as const, ...order } : { ...(all || ranged ? {} : { month }), ...range, ...(status ? { status } : {}), ...order }),
+    [mode, all, ranged, month, range, status, order],
+  );
+  const exporter = useExportXlsx((jobId) => invoke('materials.documentsXlsx', { ...query, jobId }), 'documents-export');
   const load = useCallback(() => {
-    const input = mode === 'pending' ? { status: 'pending' as const } : { ...(all ? {} : { month }), ...(status ? { status } : {}) };
-    void run(() => invoke('materials.documents', input)).then((d) => d && setDocs(d));
-  }, [run, mode, month, all, status]);
+    void run(() => invoke('materials.documents', query)).then((d) => d && setDocs(d));
+  }, [run, query]);
   useEffect(load, [load, version]);
 
   const expandedRowRender = (d: MaterialDocument) =>
@@ -64,7 +76,7 @@ export function DocumentsTab({
     <>
       {mode === 'history' && (
         <Space wrap style={{ marginBottom: 16 }}>
-          <MonthPicker value={month} onChange={(m) => (setMonth(m), setAll(false))} testId="documents-month" />
+          <MonthPicker value={month} onChange={(m) => (setMonth(m), setAll(false), setRange({}))} testId="documents-month" />
           <Checkbox checked={all} onChange={(e) => setAll(e.target.checked)}>
             显示全部月份
           </Checkbox>
@@ -76,24 +88,30 @@ export function DocumentsTab({
             style={{ width: 140 }}
             options={(['done', 'pending', 'rejected'] as const).map((s) => ({ value: s, label: DOCUMENT_STATUS_LABELS[s] }))}
           />
+          <DateRangeFilter label="日期" testId="documents-range" value={range} onChange={setRange} />
+          {exporter.button}
         </Space>
       )}
+      {mode === 'history' && exporter.progress}
       <Table<MaterialDocument>
         rowKey="id"
         size="middle"
         loading={busy}
         dataSource={docs}
-        pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 张` }}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => (t >= DOCUMENTS_LIST_LIMIT ? `显示最近 ${t} 张，更早的请缩小日期范围或导出 Excel` : `共 ${t} 张`) }}
+        onChange={(_p, _f, sorter, extra) => {
+          if (extra.action === 'sort') setOrder(nextSort(sorter, DOCUMENT_SORTS, DEFAULT_SORT));
+        }}
         expandable={{ expandedRowRender }}
         data-testid={mode === 'pending' ? 'pending-table' : 'documents-table'}
         onRow={() => ({ 'data-testid': mode === 'pending' ? 'pending-row' : 'document-row' }) as object}
-        locale={{ emptyText: mode === 'pending' ? '没有待审批的报损或盘点' : all ? '还没有物资单据' : `${monthLabel(month)}没有物资单据` }}
+        locale={{ emptyText: mode === 'pending' ? '没有待审批的报损或盘点' : ranged ? '所选日期内没有物资单据' : all ? '还没有物资单据' : `${monthLabel(month)}没有物资单据` }}
         columns={[
-          { title: '日期', dataIndex: 'date', width: 110 },
-          { title: '单号', dataIndex: 'number', width: 170, render: (n: string | null) => (n ? <span style={{ fontFamily: 'monospace' }}>{n}</span> : <Typography.Text type="secondary">—</Typography.Text>) },
+          { title: '日期', dataIndex: 'date', key: 'date', sorter: true, sortOrder: columnOrder(order, 'date'), width: 110 },
+          { title: '单号', dataIndex: 'number', key: 'number', sorter: true, sortOrder: columnOrder(order, 'number'), width: 170, render: (n: string | null) => (n ? <span style={{ fontFamily: 'monospace' }}>{n}</span> : <Typography.Text type="secondary">—</Typography.Text>) },
           { title: '类别', dataIndex: 'kind', width: 100, render: (k: MaterialDocument['kind']) => <Tag>{DOCUMENT_KIND_LABELS[k]}</Tag> },
           { title: '内容', dataIndex: 'summary', render: (s: string) => <span data-testid="document-summary">{s}</span> },
-          { title: '状态', dataIndex: 'status', width: 110, render: (s: MaterialDocument['status']) => <DocumentStatusTag status={s} /> },
+          { title: '状态', dataIndex: 'status', key: 'status', sorter: true, sortOrder: columnOrder(order, 'status'), width: 110, render: (s: MaterialDocument['status']) => <DocumentStatusTag status={s} /> },
           {
             title: '操作',
             key: 'actions',

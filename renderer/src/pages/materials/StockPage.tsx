@@ -3,9 +3,11 @@ import { Alert, Button, Card, Checkbox, Input, Select, Space, Table, Tag, Typogr
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { StockAlerts, StockRow } from '../../../../shared/contract/materials';
 import { formatChineseDate } from '../../../../shared/dates';
-import { ITEM_CATEGORY_LABELS, LOCATION_KINDS, LOCATION_KIND_LABELS, type LocationKind } from '../../../../shared/materials';
+import { LOCATION_KINDS, LOCATION_KIND_LABELS, type LocationKind } from '../../../../shared/materials';
 import { invoke } from '../../api';
 import { useAction } from '../../components/useAction';
+import { useExportXlsx } from '../../components/ExportXlsxButton';
+import { stockFilter } from '../../../../shared/stockFilter';
 import { useHotkey } from '../../components/useHotkey';
 import { navigate } from '../../router';
 import { hasRole, useSession } from '../../session';
@@ -41,21 +43,10 @@ export function StockPage() {
   const nearKey = (itemId: number, locationName: string, expiry: string | null) => `${itemId}|${locationName}|${expiry ?? ''}`;
   const nearKeys = new Set(alerts?.nearExpiry.map((a) => nearKey(a.itemId, a.locationName, a.expiryDate)));
 
-  const needle = q.trim().toLowerCase();
-  const shown = rows.filter((r) => {
-    if (r.quantity <= 0) return false;
-    if (kind && r.locationKind !== kind) return false;
-    if (needle) {
-      const it = itemById.get(r.itemId);
-      const hay = `${r.itemName} ${it?.spec ?? ''} ${it ? ITEM_CATEGORY_LABELS[it.category] : ''} ${r.locationName}`.toLowerCase();
-      if (!hay.includes(needle)) return false;
-    }
-    if (onlyAlerts) {
-      const expired = r.expiryDate !== null && r.expiryDate < todayIso();
-      if (!lowIds.has(r.itemId) && !nearKeys.has(nearKey(r.itemId, r.locationName, r.expiryDate)) && !expired) return false;
-    }
-    return true;
-  });
+  // The same filter the workbook applies (shared/stockFilter.ts).
+  const filter = { ...(locationId ? { locationId } : {}), ...(kind ? { kind } : {}), ...(q.trim() ? { q: q.trim() } : {}), onlyAlerts };
+  const shown = rows.filter(stockFilter(filter, itemById, alerts, todayIso()));
+  const exporter = useExportXlsx((jobId) => invoke('materials.stockXlsx', { ...filter, jobId }), 'stock-export');
   const totalFen = shown.reduce((s, r) => s + r.valueFen, 0);
 
   return (
@@ -138,7 +129,9 @@ export function StockPage() {
           <Checkbox checked={onlyAlerts} onChange={(e) => setOnlyAlerts(e.target.checked)} data-testid="stock-filter-alerts">
             只看预警
           </Checkbox>
+          {exporter.button}
         </Space>
+        {exporter.progress}
         <Table<StockRow>
           rowKey={(r) => `${r.itemId}-${r.locationId}-${r.expiryDate ?? ''}`}
           size="middle"

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { PdfFile } from '../../../../shared/contract/define';
 import type { Item, Location, MaterialDocument, StockRow } from '../../../../shared/contract/materials';
 import { localDate } from '../../../../shared/dates';
-import { LOCATION_KIND_LABELS, type LocationKind } from '../../../../shared/materials';
+import { DOCUMENT_KIND_LABELS, DOCUMENT_STATUS_LABELS, LOCATION_KIND_LABELS, type LocationKind } from '../../../../shared/materials';
 import { formatYuan } from '../../../../shared/money';
 import { invoke } from '../../api';
 
@@ -134,15 +134,7 @@ export const heldOption = (h: HeldItem, spec?: string) => ({
   label: `${h.itemName}${spec ? `（${spec}）` : ''}　现有 ${h.quantity} ${h.unit}${h.earliestExpiry ? `　最早 ${h.earliestExpiry} 到期` : ''}`,
 });
 
-export const DOCUMENT_KIND_LABELS: Record<MaterialDocument['kind'], string> = {
-  donation: '捐赠入库',
-  purchase: '采购入库',
-  issue: '物资发放',
-  transfer: '调拨',
-  write_off: '报损',
-  stocktake: '盘点',
-};
-export const DOCUMENT_STATUS_LABELS: Record<MaterialDocument['status'], string> = { done: '已完成', pending: '待主任审批', rejected: '未同意' };
+export { DOCUMENT_KIND_LABELS, DOCUMENT_STATUS_LABELS };
 export const DOCUMENT_STATUS_COLORS: Record<MaterialDocument['status'], string> = { done: 'green', pending: 'gold', rejected: 'red' };
 
 export function DocumentStatusTag({ status }: { status: MaterialDocument['status'] }) {

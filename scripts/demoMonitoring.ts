@@ -80,7 +80,7 @@ export async function revisitRound(desk: Desk, today: string, good: number): Pro
   await desk.as('staff', 'monitoring.recordVisit', { fileId: good, visitDate: desk.today(), visitor: VISITOR, method: 'unit', findings: '到单位核实，本人已签订劳动合同，工资按月发放。' });
 }
 
-/** Today: a red warning, a warning lifted, responsible staff named, part of the 年审 done, an exit proposed. */
+/** Today: a red warning, a warning lifted, a holiday visit, responsible staff named, part of the 年审 done, an exit proposed. */
 export async function monitoringToday(desk: Desk, good: number): Promise<void> {
   const rows = (await scheduleRows(desk)).filter((r) => r.status === 'active' && r.fileId !== good);
   const red = rows.find((r) => r.lastVisitDate !== null && r.warning !== 'red');
@@ -90,6 +90,20 @@ export async function monitoringToday(desk: Desk, good: number): Promise<void> {
   const yellow = rows.find((r) => r.warning === 'yellow');
   if (yellow) {
     await desk.as('director', 'monitoring.setWarning', { fileId: yellow.fileId, flag: 'none', reason: '已重新上岗，收入恢复稳定，解除预警' });
+  }
+
+  // One visit already this month, so the month's 台账 has a record too.
+  const calm = rows.find((r) => r.lastVisitDate !== null && r.dueDate > addDays(desk.today(), 10) && r.fileId !== red?.fileId);
+  if (calm) {
+    await desk.as('staff', 'monitoring.recordVisit', {
+      fileId: calm.fileId,
+      kind: 'holiday',
+      occasion: '冬至',
+      visitDate: desk.today(),
+      visitor: VISITOR,
+      method: 'home',
+      findings: '节前入户走访，了解冬季取暖和老人看病情况，家中已备好过冬煤炭。',
+    });
   }
 
   const staffId = (await desk.as('staff', 'monitoring.people', {})).find((p) => p.displayName === VISITOR)!.id;

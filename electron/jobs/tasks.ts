@@ -12,6 +12,7 @@ import { OFF_THREAD_DOCUMENTS, type OffThreadDocument } from './documents';
 import { OFF_THREAD_EXPORTS, type ExportKind, type ExportSpec } from './exports';
 import { campaignImportPlan, type CampaignImportJob, type CampaignImportPlan } from './campaignImport';
 import { verifyCopy, type CopyCheck } from '../core/backup/verify';
+import { CASE_LIST_TASKS } from './caseListTasks';
 import { LIST_TASKS } from './listTasks';
 import { readOnly } from './readOnly';
 
@@ -70,6 +71,8 @@ export const TASKS = {
   },
   /** The list pages' workbooks (relief, donations, payments): every row of the page's filter. */
   ...LIST_TASKS,
+  /** 困难职工档案 and 来访登记 (electron/jobs/caseListTasks.ts). */
+  ...CASE_LIST_TASKS,
   /** A registered report or workbook (electron/jobs/exports.ts), read on this task's own snapshot and written (base64). */
   export: async (job: { dbFile: string; kind: ExportKind; args: unknown }, report: Report): Promise<string> => {
     const spec = OFF_THREAD_EXPORTS[job.kind] as unknown as ExportSpec<unknown, unknown>;

@@ -9,10 +9,8 @@ import type { HandlerMap } from '../handler';
 import { localDate } from '../../../shared/dates';
 import { noteExit, noteReactivation, noteWarningChange } from '../monitoring/events';
 import { describeFileChanges } from './changes';
-import { LIST_EXPORT_LIMIT } from '../../../shared/contract/listQuery';
-import { exportList } from '../listExport';
-import { refuseLargeExport } from '../listExportLimit';
-import { countFiles, listFiles } from './list';
+import { runTracked } from '../../jobs/progress';
+import { listFiles } from './list';
 import { searchFiles } from './search';
 import { findFileByIdNumber, getFileRow, loadFile, writeFile } from './store';
 
@@ -55,12 +53,10 @@ export const fileHandlers: HandlerMap<keyof typeof fileChannels> = {
 
   'files.list': (ctx, q) => listFiles(ctx.db, q, ctx.settings.minLivingLineFen),
 
+  // Counted against the limit and written on the jobs worker: a wide filter is never counted on the door's thread.
   'files.exportXlsx': (ctx, { jobId, ...query }) => {
-    const lineFen = ctx.settings.minLivingLineFen;
-    // Counted only up to the limit, so a refusal never reads a million index entries on the door's thread.
-    const count = countFiles(ctx.db, query, lineFen, LIST_EXPORT_LIMIT);
-    if (count.totalCapped) refuseLargeExport('档案');
-    return exportList(ctx, jobId, 'filesXlsx', count.total, { query, minLivingLineFen: lineFen }, '困难职工档案');
+    const job = { dbFile: ctx.db.name, centreName: ctx.settings.centreName, query, minLivingLineFen: ctx.settings.minLivingLineFen };
+    return new Deferred(async () => ({ fileName: `困难职工档案-${localDate(ctx.now)}.xlsx`, base64: await runTracked(ctx.user!.id, jobId, 'filesXlsx', job) }));
   },
 
   'files.search': (ctx, { q, limit }) => searchFiles(ctx.db, q, limit),

@@ -39,6 +39,11 @@ const SORT_COLUMNS: Record<FileSort, string> = {
  * a wider one keeps a good share of the files, so the sort's index is walked instead (as for status).
  */
 const NARROW_RANGE = 20_000;
+/**
+ * A wide 建档 range with status, tier or cause is counted to this many: no index holds both the date and
+ * those, so each counted file is a row read (the page then says "1,000+").
+ */
+const WIDE_RANGE_COUNT_CAP = 1_000;
 
 /** Multiples of the line (in percent) bounding each tier: above the first, up to the second. */
 const TIER_PERCENTS: Record<IncomeTier, [number | null, number | null]> = {
@@ -89,33 +94,50 @@ function filterSql(q: FileFilter, lineFen: number, params: Record<string, string
 
 const clauseOf = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
 
-/** Files the filter selects, counted up to `cap` from the filters' own indexes. */
-export function countFiles(db: Db, q: FileFilter, minLivingLineFen: number, cap?: number): { total: number; totalCapped: boolean } {
+/**
+ * Files the filter selects, counted up to `cap` from the filters' own indexes; `narrowRange` says the 建档
+ * range is small, so it is the place to start (the planner would rather take status and income from their index and read every row it names).
+ */
+export function countFiles(db: Db, q: FileFilter, minLivingLineFen: number, cap?: number, narrowRange = false): { total: number; totalCapped: boolean } {
   const params: Record<string, string | number> = {};
   const where = filterSql(q, minLivingLineFen, params, false);
+  const files = narrowRange ? 'worker_files f INDEXED BY worker_files_created' : 'worker_files f';
   // A cause is counted from its own index (cause, file_id), joined to the file only for other filters.
-  let from = 'FROM worker_files f';
+  let from = `FROM ${files}`;
   if (q.cause) {
-    from = where.length ? 'FROM worker_file_causes c JOIN worker_files f ON f.id = c.file_id' : 'FROM worker_file_causes c';
+    from = where.length ? `FROM worker_file_causes c JOIN ${files} ON f.id = c.file_id` : 'FROM worker_file_causes c';
     where.unshift('c.cause = @cause');
   }
   return boundedCount(db, `${from} ${clauseOf(where)}`, params, cap);
 }
 
-/** True when the 建档 range is narrow enough that reading it from its index and sorting beats walking the sort's index. */
-function narrowDates(db: Db, q: FileFilter, narrowRange: number): boolean {
+/** True when a 建档 range is given and holds at most `narrowRange` files (read from its index, at most that many entries). */
+function isNarrow(db: Db, q: FileFilter, narrowRange: number): boolean {
   if (!q.from && !q.to) return false;
   return !countFiles(db, { from: q.from, to: q.to, sort: 'createdAt', order: 'asc' }, 0, narrowRange).totalCapped;
 }
 
+/**
+ * Whether a page with a 建档 range starts from the created_at index and sorts the range's rows, rather than
+ * walking the sort's index: so when the range is narrow, and for the update-time sort when the walk would
+ * start at a bounded end of the range (files are mostly updated soon after they are made, so walking from
+ * now towards an old range would pass most of the table first).
+ */
+function readsRange(q: FileFilter, narrow: boolean): boolean {
+  if (!q.from && !q.to) return false;
+  if (narrow || q.sort === 'createdAt') return true;
+  return q.sort === 'updatedAt' && (q.order === 'desc' ? q.to !== undefined : q.from !== undefined);
+}
+
 /** The filter's rows in the list's order, a page of them or all, each with its exclusion mark. */
-function fileRowsQuery(db: Db, q: FileFilter, minLivingLineFen: number, paged: boolean, narrowRange = NARROW_RANGE): { sql: string; params: Record<string, string | number> } {
+function fileRowsQuery(q: FileFilter, minLivingLineFen: number, paged: boolean, narrow = false): { sql: string; params: Record<string, string | number> } {
   const params: Record<string, string | number> = {};
-  const narrow = paged && q.sort !== 'createdAt' && narrowDates(db, q, narrowRange);
-  const where = filterSql(q, minLivingLineFen, params, paged, paged && !narrow, true);
+  const fromRange = paged && readsRange(q, narrow);
+  const forced = fromRange && q.sort !== 'createdAt';
+  const where = filterSql(q, minLivingLineFen, params, paged, paged && !fromRange, true);
   const direction = q.order === 'asc' ? 'ASC' : 'DESC';
   const sql = `SELECT f.*, EXISTS (SELECT 1 FROM file_exclusions e WHERE e.file_id = f.id AND e.cleared_at IS NULL) AS excluded
-       FROM worker_files f ${narrow ? 'INDEXED BY worker_files_created ' : ''}${clauseOf(where)}
+       FROM worker_files f ${forced ? 'INDEXED BY worker_files_created ' : ''}${clauseOf(where)}
        ORDER BY ${SORT_COLUMNS[q.sort]} ${direction}, f.id ${direction}${paged ? ' LIMIT @limit OFFSET @offset' : ''}`;
   return { sql, params };
 }
@@ -125,14 +147,16 @@ function fileRowsQuery(db: Db, q: FileFilter, minLivingLineFen: number, paged: b
  * `narrowRange` is the plan's threshold (tests set it to take either plan on a small table).
  */
 export function listFiles(db: Db, q: ListQuery, minLivingLineFen: number, narrowRange = NARROW_RANGE): Paged<FileSummary> {
-  const count = countFiles(db, q, minLivingLineFen);
-  const { sql, params } = fileRowsQuery(db, q, minLivingLineFen, true, narrowRange);
+  const narrow = isNarrow(db, q, narrowRange);
+  const wideWithRowFilters = (q.from || q.to) && !narrow && (q.status || q.tier || q.cause);
+  const count = countFiles(db, q, minLivingLineFen, wideWithRowFilters ? WIDE_RANGE_COUNT_CAP : undefined, narrow);
+  const { sql, params } = fileRowsQuery(q, minLivingLineFen, true, narrow);
   const rows = db.prepare(sql).all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as WorkerFileRow[];
   return { ...count, rows: rows.map((r) => toSummary(r, minLivingLineFen)) };
 }
 
 /** Every file the filter selects, in the list's order (the Excel export). */
 export function allFiles(db: Db, q: FileFilter, minLivingLineFen: number): FileSummary[] {
-  const { sql, params } = fileRowsQuery(db, q, minLivingLineFen, false);
+  const { sql, params } = fileRowsQuery(q, minLivingLineFen, false);
   return (db.prepare(sql).all(params) as WorkerFileRow[]).map((r) => toSummary(r, minLivingLineFen));
 }

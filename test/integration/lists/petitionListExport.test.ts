@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputOf } from '../../../shared/api';
+import { LIST_EXPORT_LIMIT } from '../../../shared/contract/listQuery';
 import { PETITION_SORTS, type PetitionSummary } from '../../../shared/contract/petitions';
 import { PETITION_STATUSES, PETITION_STATUS_LABELS, type PetitionStatus } from '../../../shared/petition';
 import { LIST_FIRST_ROW } from '../../../electron/export/listXlsx';
@@ -124,4 +125,24 @@ describe('petitions.exportXlsx', () => {
       expect(rows.map((r) => r[0])).toEqual(listed.map((p) => p.number));
     }
   });
+});
+
+describe('petitions.exportXlsx past the limit', () => {
+  it('refuses in Chinese, counted on the worker, without writing a workbook', async () => {
+    // 100,001 copies of one petition, numbered apart, straight into the table
+    core.app.db.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${LIST_EXPORT_LIMIT + 1})
+      INSERT INTO petitions (number, channel, received_at, received_date, file_id, visitor_name, visitor_id_number, visitor_phone, category, request,
+        urgency, status, handler_id, registered_by, accept_due, answer_due, close_due)
+      SELECT 'BULK-' || printf('%07d', i), channel, received_at, '2025-06-01', file_id, visitor_name, visitor_id_number, visitor_phone, category, request,
+        urgency, status, handler_id, registered_by, accept_due, answer_due, close_due FROM n, (SELECT * FROM petitions LIMIT 1)`);
+    const r = await core.call('petitions.exportXlsx', { to: '2025-12-31' }, staff);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('RULE');
+      expect(r.error.message).toBe('符合条件的来访登记超过 100,000 条，超过一次可导出的上限，请缩小筛选范围（如日期）后再导出。');
+    }
+    // one fewer day in the range is within the limit again
+    const narrowed = await core.call('petitions.exportXlsx', { to: '2025-05-31' }, staff);
+    expect(narrowed.ok).toBe(true);
+  }, 120_000);
 });

@@ -66,8 +66,15 @@ export function ensureScheduleBasis(db: Db, s: ScheduleSettings): boolean {
     s.monitorClearedMonths,
     s.monitorStableMonths,
   );
-  db.exec(`UPDATE file_schedule SET due_on = d.due_on FROM file_schedule_rule d
-    WHERE d.file_id = file_schedule.file_id AND file_schedule.due_on <> d.due_on`);
+  // The day-count triggers stand aside while every file moves; the counts are rebuilt by one GROUP BY each.
+  db.exec(`UPDATE monitor_schedule_basis SET recomputing = 1 WHERE id = 1;
+    UPDATE file_schedule SET due_on = d.due_on FROM file_schedule_rule d
+      WHERE d.file_id = file_schedule.file_id AND file_schedule.due_on <> d.due_on;
+    DELETE FROM file_schedule_days;
+    INSERT INTO file_schedule_days (user_key, due_on, n) SELECT 0, due_on, count(*) FROM file_schedule GROUP BY due_on;
+    INSERT INTO file_schedule_days (user_key, due_on, n)
+      SELECT responsible_user_id, due_on, count(*) FROM file_schedule WHERE responsible_user_id IS NOT NULL GROUP BY 1, 2;
+    UPDATE monitor_schedule_basis SET recomputing = 0 WHERE id = 1;`);
   return true;
 }
 

@@ -9,7 +9,9 @@ CREATE TABLE monitor_schedule_basis (
   line_fen INTEGER NOT NULL,
   uncleared_months INTEGER NOT NULL,
   cleared_months INTEGER NOT NULL,
-  stable_months INTEGER NOT NULL
+  stable_months INTEGER NOT NULL,
+  -- 1 while every file is recomputed at once: the per-day counts are then rebuilt in one pass, not per row.
+  recomputing INTEGER NOT NULL DEFAULT 0
 );
 -- The settings in force today (defaults as shipped when never set); the first read re-checks them.
 INSERT INTO monitor_schedule_basis (id, line_fen, uncleared_months, cleared_months, stable_months)
@@ -61,18 +63,21 @@ INSERT INTO file_schedule_days (user_key, due_on, n) SELECT 0, due_on, count(*) 
 INSERT INTO file_schedule_days (user_key, due_on, n)
   SELECT responsible_user_id, due_on, count(*) FROM file_schedule WHERE responsible_user_id IS NOT NULL GROUP BY 1, 2;
 
-CREATE TRIGGER file_schedule_days_insert AFTER INSERT ON file_schedule BEGIN
+CREATE TRIGGER file_schedule_days_insert AFTER INSERT ON file_schedule
+WHEN (SELECT recomputing FROM monitor_schedule_basis) = 0 BEGIN
   INSERT INTO file_schedule_days (user_key, due_on, n) VALUES (0, new.due_on, 1) ON CONFLICT (user_key, due_on) DO UPDATE SET n = n + 1;
   INSERT INTO file_schedule_days (user_key, due_on, n) SELECT new.responsible_user_id, new.due_on, 1 WHERE new.responsible_user_id IS NOT NULL
     ON CONFLICT (user_key, due_on) DO UPDATE SET n = n + 1;
 END;
-CREATE TRIGGER file_schedule_days_delete AFTER DELETE ON file_schedule BEGIN
+CREATE TRIGGER file_schedule_days_delete AFTER DELETE ON file_schedule
+WHEN (SELECT recomputing FROM monitor_schedule_basis) = 0 BEGIN
   UPDATE file_schedule_days SET n = n - 1 WHERE user_key = 0 AND due_on = old.due_on;
   UPDATE file_schedule_days SET n = n - 1 WHERE user_key = old.responsible_user_id AND due_on = old.due_on;
   DELETE FROM file_schedule_days WHERE user_key IN (0, old.responsible_user_id) AND due_on = old.due_on AND n = 0;
 END;
 CREATE TRIGGER file_schedule_days_update AFTER UPDATE OF due_on, responsible_user_id ON file_schedule
-WHEN old.due_on IS NOT new.due_on OR old.responsible_user_id IS NOT new.responsible_user_id BEGIN
+WHEN (old.due_on IS NOT new.due_on OR old.responsible_user_id IS NOT new.responsible_user_id)
+  AND (SELECT recomputing FROM monitor_schedule_basis) = 0 BEGIN
   UPDATE file_schedule_days SET n = n - 1 WHERE user_key = 0 AND due_on = old.due_on;
   UPDATE file_schedule_days SET n = n - 1 WHERE user_key = old.responsible_user_id AND due_on = old.due_on;
   DELETE FROM file_schedule_days WHERE user_key IN (0, old.responsible_user_id) AND due_on = old.due_on AND n = 0;

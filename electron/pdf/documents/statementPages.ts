@@ -154,21 +154,31 @@ const ALIGNMENTS = ['center', 'left', 'left', 'left', 'right', 'right'] as const
 
 /**
  * One column's lines for a block of rows: each row's text lines, the last one stretched (lineHeight)
- * to reach the next row's text, so the column's lines stand beside the other columns' lines.
+ * to reach the next row's text, so the column's lines stand beside the other columns' lines. A blank
+ * cell (an empty amount) prints nothing: the line above it stretches over it instead.
  */
 function columnStack(rows: readonly DetailRow[], column: number): Content[] {
-  const out: Content[] = [];
+  const nodes: ContentText[] = [];
+  const heights: number[] = [];
+  let lead = 0;
   rows.forEach((r, k) => {
     const texts = r.columns[column]!;
-    const gap = k === rows.length - 1 ? 0 : ROW_GAP;
+    const rowHeight = r.lines * LINE() + (k === rows.length - 1 ? 0 : ROW_GAP);
+    if (texts.length === 1 && texts[0] === '') {
+      if (heights.length === 0) lead += rowHeight;
+      else heights[heights.length - 1]! += rowHeight;
+      return;
+    }
     texts.forEach((text, j) => {
-      const last = j === texts.length - 1;
-      const node: ContentText = { text, noWrap: true };
-      if (last && (r.lines > texts.length || gap > 0)) node.lineHeight = ((r.lines - texts.length + 1) * LINE() + gap) / LINE();
-      out.push(node);
+      nodes.push({ text });
+      heights.push(j === texts.length - 1 ? rowHeight - (texts.length - 1) * LINE() : LINE());
     });
   });
-  return out;
+  nodes.forEach((node, i) => {
+    if (Math.abs(heights[i]! - LINE()) > 1e-9) node.lineHeight = heights[i]! / LINE();
+  });
+  if (lead > 0 && nodes[0]) nodes[0].margin = [0, lead, 0, 0];
+  return nodes.length > 0 ? nodes : [{ text: '' }];
 }
 
 /** The rules between the rows of a block, drawn across the whole table from the first cell's text origin. */
@@ -188,7 +198,7 @@ function blockRow(rows: readonly DetailRow[]): TableCell[] {
   return HEADER_TEXTS.map((_, c) => {
     const lines = columnStack(rows, c);
     const stack: Content[] = c === 0 && rows.length > 1 ? [{ canvas: rowRules(rows), relativePosition: { x: 0, y: 0 }, alignment: 'left' } as Content, ...lines] : lines;
-    return { stack, alignment: ALIGNMENTS[c] } as ContentStack as TableCell;
+    return { stack, alignment: ALIGNMENTS[c], noWrap: true } as ContentStack as TableCell;
   });
 }
 

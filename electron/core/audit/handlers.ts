@@ -6,6 +6,7 @@ import type { HandlerMap } from '../handler';
 import { AUDIT_EXPORT_LIMIT } from '../../../shared/contract/audit';
 import { formatChineseDate, localDate } from '../../../shared/dates';
 import { fail } from '../../../shared/errors';
+import { warmJobs } from '../../jobs/pool';
 import { runExport } from '../../jobs/runExport';
 import { countAudit } from './filter';
 import { listAudit } from './list';
@@ -28,6 +29,7 @@ export const channelTitle = (channel: string): string =>
 
 export const auditHandlers: HandlerMap<keyof typeof auditChannels> = {
   'audit.list': ({ db }, q) => {
+    warmJobs(); // the export and the chain check run on the jobs worker: have it loaded by then
     const page = listAudit<ListRow>(db, q);
     return { ...page, rows: page.rows.map(toAuditRow) };
   },

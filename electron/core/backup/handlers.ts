@@ -12,6 +12,7 @@ import { backupDirOf } from './paths';
 import { restoreBackup } from './restore';
 import { BACKUP_STALE_MS } from './schedule';
 import { allBackupRows, backupRow, toRecord, type BackupRow } from './store';
+import { warmJobs } from '../../jobs/pool';
 import { verifyCopyOffThread, type VerifyTracking } from './verifyOffThread';
 
 function list(ctx: HandlerContext): BackupList {
@@ -60,7 +61,10 @@ async function inspect(db: Db, row: BackupRow, track: VerifyTracking): Promise<B
 }
 
 export const backupHandlers: HandlerMap<keyof typeof backupChannels> = {
-  'backup.list': (ctx) => list(ctx),
+  'backup.list': (ctx) => {
+    warmJobs(); // copies are checked on the jobs worker: have it loaded by then
+    return list(ctx);
+  },
   'backup.create': (ctx, { jobId }) => {
     ctx.audit({ summary: '手动备份数据库', entityType: 'backup' });
     const { user } = ctx;

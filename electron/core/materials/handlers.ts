@@ -2,6 +2,7 @@ import { DOCUMENTS_LIST_LIMIT, type Item, type materialChannels } from '../../..
 import { addDays, localDate } from '../../../shared/dates';
 import { fail } from '../../../shared/errors';
 import { formatYuan } from '../../../shared/money';
+import { warmJobs } from '../../jobs/pool';
 import { runExport } from '../../jobs/runExport';
 import { Deferred, type HandlerContext } from '../context';
 import type { HandlerMap } from '../handler';
@@ -195,7 +196,10 @@ export const materialHandlers: HandlerMap<keyof typeof materialChannels> = {
   'materials.documents': ({ db }, q) => listDocuments(db, q, DOCUMENTS_LIST_LIMIT),
   'materials.documentsXlsx': (ctx, { jobId, ...query }) => exportList(ctx, jobId, 'documentsXlsx', countDocuments(ctx.db, query), { query }, '物资单据'),
   'materials.alerts': (ctx) => stockAlerts(ctx.db, localDate(ctx.now), ctx.settings.materialExpiryWarnDays),
-  'materials.ledger': ({ db }, { month }) => stockLedger(db, month),
+  'materials.ledger': ({ db }, { month }) => {
+    warmJobs(); // this page's print and export run on the jobs worker: have it loaded by then
+    return stockLedger(db, month);
+  },
   'materials.printDocument': (ctx, { documentId }) => {
     const d = getDocumentRow(ctx.db, documentId);
     if (!d.receipt_id) return fail('RULE', '只有物资捐赠收据和物资领取单可以打印');

@@ -6,6 +6,7 @@ import { RISK_FLAG_LABELS, WARNING_LABELS } from '../../../shared/household';
 import { formatYuan } from '../../../shared/money';
 import { latestNextDate, riskState, visitKindText, VISIT_METHOD_LABELS } from '../../../shared/monitoring';
 import { exitProposalsWorkbook, reviewsWorkbook, scheduleWorkbook } from '../../export/monitoringXlsx';
+import { warmJobs } from '../../jobs/pool';
 import { runExport } from '../../jobs/runExport';
 import { Deferred, type HandlerContext } from '../context';
 import { describeFileChanges } from '../files/changes';
@@ -321,6 +322,7 @@ export const monitoringHandlers: HandlerMap<keyof typeof monitoringChannels> = {
   },
 
   'monitoring.ledger': (ctx, { month }) => {
+    warmJobs(); // this page's print and export run on the jobs worker: have it loaded by then
     fresh(ctx);
     return monitoringLedger(ctx.db, ctx.settings, month, ctx.now);
   },

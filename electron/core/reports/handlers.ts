@@ -1,5 +1,6 @@
 import type { reportChannels } from '../../../shared/contract/reports';
 import { localDate } from '../../../shared/dates';
+import { warmJobs } from '../../jobs/pool';
 import { runExport } from '../../jobs/runExport';
 import { yearSummary } from './yearSummary';
 import { Deferred, type HandlerContext } from '../context';
@@ -12,7 +13,10 @@ const prepared = (ctx: HandlerContext) => ({ preparedBy: ctx.user!.displayName }
 
 // Figures are read and the files written on the jobs worker (electron/jobs/exports.ts), after the handler's transaction.
 export const reportHandlers: HandlerMap<keyof typeof reportChannels> = {
-  'reports.incomeExpenditure': ({ db }, { month }) => incomeExpenditure(db, month),
+  'reports.incomeExpenditure': ({ db }, { month }) => {
+    warmJobs(); // this page's print and export run on the jobs worker: have it loaded by then
+    return incomeExpenditure(db, month);
+  },
   'reports.incomeExpenditurePdf': (ctx, { month, jobId }) => {
     const args = { month, centre: centreOf(ctx), ...prepared(ctx) };
     return new Deferred(async () => ({ fileName: `收入支出表-${month}.pdf`, base64: await runExport(ctx.user!.id, jobId, ctx.db.name, 'incomeExpenditurePdf', args) }));
@@ -21,7 +25,10 @@ export const reportHandlers: HandlerMap<keyof typeof reportChannels> = {
     const args = { month, centreName: ctx.settings.centreName };
     return new Deferred(async () => ({ fileName: `收入支出表-${month}.xlsx`, base64: await runExport(ctx.user!.id, jobId, ctx.db.name, 'incomeExpenditureXlsx', args) }));
   },
-  'reports.relief': ({ db }, { from, to }) => reliefReport(db, from, to),
+  'reports.relief': ({ db }, { from, to }) => {
+    warmJobs(); // this page's print and export run on the jobs worker: have it loaded by then
+    return reliefReport(db, from, to);
+  },
   'reports.reliefPdf': (ctx, { from, to, jobId }) => {
     const args = { from, to, centre: centreOf(ctx), ...prepared(ctx) };
     return new Deferred(async () => ({ fileName: `救助发放统计-${from}至${to}.pdf`, base64: await runExport(ctx.user!.id, jobId, ctx.db.name, 'reliefReportPdf', args) }));
@@ -38,7 +45,10 @@ export const reportHandlers: HandlerMap<keyof typeof reportChannels> = {
     const args = { year, today: localDate(ctx.now), centreName: ctx.settings.centreName };
     return new Deferred(async () => ({ fileName: `来访统计-${year}.xlsx`, base64: await runExport(ctx.user!.id, jobId, ctx.db.name, 'petitionReportXlsx', args) }));
   },
-  'reports.yearSummary': (ctx, { year }) => yearSummary(ctx.db, year, localDate(ctx.now)),
+  'reports.yearSummary': (ctx, { year }) => {
+    warmJobs(); // this page's print and export run on the jobs worker: have it loaded by then
+    return yearSummary(ctx.db, year, localDate(ctx.now));
+  },
   'reports.yearSummaryPdf': (ctx, { year, jobId }) => {
     const args = { year, today: localDate(ctx.now), centre: centreOf(ctx), ...prepared(ctx) };
     return new Deferred(async () => ({ fileName: `年度汇总-${year}.pdf`, base64: await runExport(ctx.user!.id, jobId, ctx.db.name, 'yearSummaryPdf', args) }));

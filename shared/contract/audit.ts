@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel, type FileDownload } from './define';
 import { isoDate, page, pageSize } from './fields';
 import { jobId } from './jobs';
+import { sortOrder } from './listQuery';
 import type { Paged } from './fields';
 
 export type AuditOutcome = 'ok' | 'refused';
@@ -34,6 +35,7 @@ const auditFilter = {
   outcome: z.enum(['ok', 'refused']).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  order: sortOrder,
 };
 /** More rows than this are refused with a request to narrow the dates. */
 export const AUDIT_EXPORT_LIMIT = 50_000;

@@ -8,7 +8,12 @@ export interface AuditFilter {
   /** Local (UTC+8) calendar days, both included. */
   from?: string;
   to?: string;
+  /** By time: newest first (desc, the default) or oldest first. */
+  order?: 'asc' | 'desc';
 }
+
+/** The one order of the list and its workbook: by time, then id (a clock set back can put an older time on a later row). */
+export const auditOrderBy = (q: AuditFilter): string => (q.order === 'asc' ? 'ORDER BY at ASC, id ASC' : 'ORDER BY at DESC, id DESC');
 
 export function auditWhere(q: AuditFilter): { clause: string; args: (string | number)[] } {
   const where: string[] = [];

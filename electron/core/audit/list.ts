@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open';
 import { boundedCount } from '../textSearch';
-import { auditWhere, type AuditFilter } from './filter';
+import { auditOrderBy, auditWhere, type AuditFilter } from './filter';
 
 /**
  * Newest first by time, the order every audit index keeps after its filter column ((channel, at), (username, at),
@@ -12,7 +12,7 @@ export function listAudit<Row>(db: Db, q: AuditFilter & { page: number; pageSize
   const rows = db
     .prepare(
       `SELECT id, at, username, channel, outcome, code, summary, entity_type, entity_id FROM audit_log ${clause}
-       ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`,
+       ${auditOrderBy(q)} LIMIT ? OFFSET ?`,
     )
     .all(...args, q.pageSize, (q.page - 1) * q.pageSize) as Row[];
   return { ...count, rows };

@@ -26,6 +26,9 @@ beforeAll(async () => {
     await core.call('users.list', {}, s);
     admin = (await core.ok('auth.login', { username: 'admin', password: TEST_PASSWORD })).token;
   }
+  // The PC's clock set back: a later row carries an earlier time. The list goes by time; so must the workbook.
+  core.clock.set(shanghai('2026-11-10', '08:00'));
+  admin = (await core.ok('auth.login', { username: 'admin', password: TEST_PASSWORD })).token;
 });
 afterAll(() => core.close());
 
@@ -46,5 +49,14 @@ describe('audit export honours the whole filter', () => {
     expect(await expectSameRows({ channel: 'auth.login', outcome: 'ok', from: '2026-11-11' })).toHaveLength(4);
     expect(await expectSameRows({ channel: 'auth.login', username: 'u_staff', to: '2026-11-11' })).toHaveLength(3);
     expect(await expectSameRows({ username: 'nobody' })).toEqual([]);
+  });
+
+  it('keeps the list order, newest or oldest first, even when the clock was set back', async () => {
+    const newest = await expectSameRows({});
+    const lastWritten = Math.max(...newest);
+    expect(newest[0]).not.toBe(lastWritten); // written last, but at the earliest time of the 10th's logins
+    const oldest = await expectSameRows({ order: 'asc', channel: 'auth.login' });
+    expect(oldest.indexOf(lastWritten)).toBeLessThan(oldest.length - 1);
+    expect(await expectSameRows({ order: 'asc' })).toEqual([...newest].reverse());
   });
 });

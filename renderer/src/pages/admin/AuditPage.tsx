@@ -10,12 +10,14 @@ import { downloadFile } from '../../components/downloadFile';
 import { JobProgressBar, useJobProgress } from '../../components/JobProgress';
 import { totalLabel } from '../../components/totalLabel';
 import { useAction } from '../../components/useAction';
+import { nextSort } from '../../components/serverSort';
 
 interface Filters {
   username?: string;
   outcome?: 'ok' | 'refused';
   from?: string;
   to?: string;
+  order?: 'asc' | 'desc';
 }
 interface FilterForm {
   username?: string;
@@ -47,7 +49,7 @@ export function AuditPage() {
 
   const search = (v: FilterForm) => {
     setPage(1);
-    setFilters({ username: v.username?.trim() || undefined, outcome: v.outcome, from: day(v.range?.[0]), to: day(v.range?.[1]) });
+    setFilters({ username: v.username?.trim() || undefined, outcome: v.outcome, from: day(v.range?.[0]), to: day(v.range?.[1]), order: filters.order });
   };
   // exactly what the list shows now, every page of it
   const exportXlsx = () => void exporting.run(() => exportJob.track((jobId) => invoke('audit.exportXlsx', { ...filters, jobId })), '已导出 Excel').then((f) => f && downloadFile(f));
@@ -91,7 +93,13 @@ export function AuditPage() {
         loading={busy}
         dataSource={rows}
         onRow={(r) => ({ 'data-testid': 'audit-row', 'data-channel': r.channel }) as object}
-        pagination={{ current: page, total, pageSize: 20, showSizeChanger: false, onChange: setPage, showTotal: (t) => totalLabel(t, capped, '条') }}
+        pagination={{ current: page, total, pageSize: 20, showSizeChanger: false, showTotal: (t) => totalLabel(t, capped, '条') }}
+        onChange={(p, _f, sorter, extra) => {
+          if (extra.action !== 'sort') return setPage(p.current ?? 1);
+          // newest first unless the clerk asks for oldest first
+          setFilters({ ...filters, order: nextSort(sorter, ['at'] as const, { sort: 'at', order: 'desc' }).order });
+          setPage(1);
+        }}
         expandable={{
           rowExpandable: (r) => auditSentence(r).detail !== null,
           expandedRowRender: (r) => (
@@ -102,7 +110,7 @@ export function AuditPage() {
         }}
         columns={[
           { title: '序号', dataIndex: 'id', width: 80 },
-          { title: '时间', dataIndex: 'at', width: 150, render: (at: string) => localDateTime(new Date(at)) },
+          { title: '时间', dataIndex: 'at', key: 'at', width: 150, sorter: true, sortOrder: filters.order === 'asc' ? 'ascend' : 'descend', sortDirections: ['descend', 'ascend', 'descend'], render: (at: string) => localDateTime(new Date(at)) },
           { title: '用户', key: 'user', width: 110, render: (_, r) => <span data-testid="audit-user">{auditActor(r)}</span> },
           { title: '操作', dataIndex: 'channelTitle', width: 160 },
           { title: '结果', width: 90, render: (_, r) => (r.outcome === 'ok' ? <Tag color="green">成功</Tag> : <Tag color="red">拒绝</Tag>) },

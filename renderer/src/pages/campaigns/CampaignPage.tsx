@@ -163,11 +163,12 @@ export function CampaignPage({ id }: { id: number }) {
           data-testid="campaign-lines"
           pagination={{ current: filter.page, pageSize: filter.pageSize, total: lines.total, showTotal: (t) => `共 ${t} 人`, onChange: (pg, s) => setFilter({ ...filter, page: pg, pageSize: s }) }}
           columns={[
-            { title: '姓名', dataIndex: 'name' },
+            // Names, groups and amounts on one line: the reasons column takes the wrapping, not a three-character name.
+            { title: '姓名', dataIndex: 'name', render: (n: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span> },
             { title: '身份证号', dataIndex: 'maskedIdNumber', render: (s: string) => <span style={{ fontFamily: 'monospace' }}>{s}</span> },
             { title: '工作单位', dataIndex: 'workUnit' },
-            { title: '类别', dataIndex: 'group', render: (g: CampaignGroup) => CAMPAIGN_GROUP_LABELS[g] },
-            { title: '金额', dataIndex: 'amountFen', align: 'right', render: (f: number) => formatYuan(f) },
+            { title: '类别', dataIndex: 'group', render: (g: CampaignGroup) => <span style={{ whiteSpace: 'nowrap' }}>{CAMPAIGN_GROUP_LABELS[g]}</span> },
+            { title: '金额', dataIndex: 'amountFen', align: 'right', render: (f: number) => <span style={{ whiteSpace: 'nowrap' }}>{formatYuan(f)}</span> },
             {
               title: '来源与理由',
               render: (_: unknown, l) => (

@@ -35,6 +35,8 @@ const EX = { exited: 1, flagged: 2, notUnionTarget: 4, lastYear: 8, household: 1
 interface Prepared {
   /** `, ex, rescued FROM … WHERE …`: every file that fits a group, is in the unit asked for and is not on the list yet. */
   fitting: string;
+  /** A test on `f` that every file with an exclusion passes (and few others): the excluded are found among these. */
+  against: string;
   params: { line: number; campaign: number };
 }
 
@@ -141,6 +143,13 @@ function prepare(db: Db, c: CampaignRow, groups: GroupRow[], minLivingLineFen: n
   const nonWorkers = fillNonWorkers(db) > 0;
   const lastYear = fillLastYear(db, c) > 0;
   const listed = db.prepare('SELECT 1 FROM campaign_lines WHERE campaign_id = ? LIMIT 1').get(c.id) !== undefined;
+  const terms = (household: boolean) => [
+    'f.exited = 1',
+    'f.flagged = 1',
+    nonWorkers ? 'f.file_id IN campaign_eval_nonworker' : '',
+    lastYear ? 'f.file_id IN campaign_eval_last_year' : '',
+    household ? '(f.shared = 1 AND f.file_id IN campaign_eval_household)' : '',
+  ];
   const from = (household: boolean) => {
     const ex = [
       `f.exited * ${EX.exited}`,
@@ -155,8 +164,8 @@ function prepare(db: Db, c: CampaignRow, groups: GroupRow[], minLivingLineFen: n
   };
   const params = { line: minLivingLineFen, campaign: c.id };
   // The household pass reads the other bits; then every row reads its household bit too.
-  const household = settleHouseholds(db, { fitting: from(false), params }) > 0;
-  return { fitting: from(household), params };
+  const household = settleHouseholds(db, { fitting: from(false), against: '1', params }) > 0;
+  return { fitting: from(household), against: terms(household).filter(Boolean).join(' OR '), params };
 }
 
 interface Counts {
@@ -244,16 +253,22 @@ function describe(db: Db, rows: PageRow[]): Candidate[] {
   });
 }
 
-/** Puts every qualifying file on the list in file order, in one statement; returns what was added and how many were left out. */
+/**
+ * Puts every qualifying file on the list in file order, in one statement; returns what was added and how
+ * many were left out. No counting pass over every file: what was added is counted from the lines written,
+ * and those left out are looked for only among the files with something against them.
+ */
 export function buildList(db: Db, c: CampaignRow, groups: GroupRow[], minLivingLineFen: number, workUnit: string, by: { userId: number; at: string }): Counts {
   const p = prepare(db, c, groups, minLivingLineFen, workUnit);
-  const n = counts(db, p);
+  const { last } = db.prepare('SELECT coalesce(max(id), 0) AS last FROM campaign_lines').get() as { last: number };
   db.prepare(
     `INSERT INTO campaign_lines (campaign_id, file_id, grp, amount_fen, source, reasons, exceptions, added_by, added_at)
      SELECT @campaign, fileId, grp, amount_fen, 'criteria', CASE WHEN rescued THEN k_rescued ELSE k_reasons END, '[]', @user, @at
      FROM (SELECT f.file_id AS fileId, k.grp, k.amount_fen, k.reasons AS k_reasons, k.rescued AS k_rescued ${p.fitting}) WHERE ex = 0 ORDER BY fileId`,
   ).run({ ...p.params, user: by.userId, at: by.at });
-  return n;
+  const added = db.prepare('SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS fen FROM campaign_lines WHERE id > ?').get(last) as { n: number; fen: number };
+  const { excluded } = db.prepare(`SELECT count(*) AS excluded FROM (SELECT f.file_id ${p.fitting} AND (${p.against})) WHERE ex <> 0`).get(p.params) as { excluded: number };
+  return { qualifying: added.n, excluded, qualifyingFen: added.fen };
 }
 
 /** The files a build would list now, in file order: for tests that pick from the demo files. */

@@ -123,7 +123,7 @@ describe('reports and ledgers on the jobs worker', () => {
       expect(await workbookRows(bytes)).toBe(await workbookRows(old));
     }
     expect(await core.ok('jobs.progress', { jobId }, reader)).toMatchObject({ known: true, stage: 'done', percent: 100 });
-  });
+  }, 180_000); // the first one waits for the worker's code to load
 
   it('names every item of the stock ledger, read on the worker’s own connection', async () => {
     const file = await core.ok('materials.ledgerPdf', { month: MONTH }, reader);

@@ -18,6 +18,7 @@ import chartOfAccounts from './0017_chart_of_accounts';
 import searchMore from './0018_search_more';
 import fileSchedule from './0019_file_schedule';
 import campaignFacts from './0020_campaign_facts';
+import listIndexes from './0021_list_indexes';
 
 export interface Migration {
   id: string;
@@ -46,4 +47,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0018_search_more', sql: searchMore },
   { id: '0019_file_schedule', sql: fileSchedule },
   { id: '0020_campaign_facts', sql: campaignFacts },
+  { id: '0021_list_indexes', sql: listIndexes },
 ];

@@ -54,6 +54,12 @@ export interface Fund {
   active: boolean;
   balanceFen: number;
 }
+/** Donors matching the typed name; `more` when the search stopped at its limit. */
+export interface DonorSearch {
+  donors: Donor[];
+  more: boolean;
+}
+
 export interface Donor {
   id: number;
   kind: DonorKind;
@@ -233,7 +239,7 @@ export const ledgerChannels = {
     access: FINANCE,
     kind: 'write',
   }),
-  'ledger.donors': channel<Donor[]>()({ title: '捐赠人', input: z.object({ q: z.string().max(40).default('') }).strict(), access: BOOK_READERS, kind: 'read' }),
+  'ledger.donors': channel<DonorSearch>()({ title: '捐赠人', input: z.object({ q: z.string().max(40).default('') }).strict(), access: BOOK_READERS, kind: 'read' }),
   'ledger.addDonor': channel<Donor>()({
     title: '新增捐赠人',
     input: z

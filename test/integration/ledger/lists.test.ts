@@ -19,7 +19,7 @@ afterAll(() => core.close());
 
 describe('finance lists and exports', () => {
   it('finds donors and lists donations and payments by the local month', async () => {
-    expect((await core.ok('ledger.donors', { q: '李' }, finance)).map((d) => d.name)).toEqual(['李明']);
+    expect((await core.ok('ledger.donors', { q: '李' }, finance)).donors.map((d) => d.name)).toEqual(['李明']);
     expect((await core.ok('ledger.donations', { page: 1, pageSize: 20, month: '2026-12' }, finance)).total).toBe(1);
     expect((await core.ok('ledger.payments', { page: 1, pageSize: 20, month: '2026-12' }, finance)).rows.map((p) => p.amountFen)).toEqual([50_000]);
     expect(await core.ok('ledger.payments', { page: 1, pageSize: 20, month: '2026-11' }, finance)).toEqual({ total: 0, rows: [] });

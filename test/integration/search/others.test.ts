@@ -54,7 +54,7 @@ describe('petition search', () => {
 });
 
 describe('donor search', () => {
-  const donors = async (q: string) => (await core.ok('ledger.donors', { q }, finance)).map((d) => d.name);
+  const donors = async (q: string) => (await core.ok('ledger.donors', { q }, finance)).donors.map((d) => d.name);
 
   it.each([
     ['纺织', ['郑州纺织机械厂']],
@@ -64,6 +64,17 @@ describe('donor search', () => {
     ['', ['李秀兰', '洛阳拖拉机厂', '郑州纺织机械厂']],
   ])('%s finds %j', async (q, names) => {
     expect((await donors(q)).sort()).toEqual([...names].sort());
+  });
+
+  it('says when the search stopped at its limit, and not when it did not', async () => {
+    const add = core.app.db.prepare("INSERT INTO donors (kind, name) VALUES ('unit', ?)");
+    for (let i = 0; i < 60; i++) add.run(`张家口配件厂${String(i).padStart(2, '0')}`);
+    const many = await core.ok('ledger.donors', { q: '配件' }, finance);
+    expect(many.donors).toHaveLength(50);
+    expect(many.more).toBe(true);
+    const few = await core.ok('ledger.donors', { q: '配件厂59' }, finance);
+    expect(few).toMatchObject({ more: false });
+    expect(few.donors.map((d) => d.name)).toEqual(['张家口配件厂59']);
   });
 
   it.each(['纺织', '纺织机', '李'])('%s does not scan the donors table', async (q) => {

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { CAMPAIGN_GROUP_LABELS, CAMPAIGN_GROUPS, CAMPAIGN_KIND_LABELS, LINE_SOURCE_LABELS, type CampaignGroup, type LineSource } from '../../../../shared/campaign';
 import type { Campaign, CampaignBatch, CampaignDecisionView, CampaignGroupView, CampaignLine } from '../../../../shared/contract/campaigns';
 import type { PdfFile } from '../../../../shared/contract/define';
+import { localDateTime } from '../../../../shared/dates';
 import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../../../../shared/ledger';
 import { formatYuan } from '../../../../shared/money';
 import { invoke } from '../../api';
@@ -236,7 +237,7 @@ export function CampaignPage({ id }: { id: number }) {
             { title: '环节', dataIndex: 'stage', render: (s: CampaignDecisionView['stage']) => STAGE[s] },
             { title: '意见', dataIndex: 'decision', render: (d: CampaignDecisionView['decision']) => DECISION[d] },
             { title: '经办', dataIndex: 'by' },
-            { title: '时间', dataIndex: 'at', render: (a: string) => new Date(a).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) },
+            { title: '时间', dataIndex: 'at', render: (a: string) => localDateTime(new Date(a)) },
             { title: '当时名单', render: (_: unknown, d) => `${d.count} 人，${formatYuan(d.totalFen)}` },
             { title: '说明', dataIndex: 'comment' },
           ]}

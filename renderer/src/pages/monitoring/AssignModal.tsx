@@ -1,15 +1,16 @@
-import { Modal, Select, Input, Space, Typography } from 'antd';
+import { Modal, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { invoke } from '../../api';
 import { useAction } from '../../components/useAction';
+import { ResponsibleFields, type Responsible, type ResponsiblePerson } from './ResponsibleFields';
 
 /** Who may assign a 帮扶责任人 to many files at once (monitoring.assignResponsible). */
 export const ASSIGNERS = ['director', 'admin'] as const;
 
 /** 批量指定帮扶责任人: one user of the system or a name typed in, for every selected file. */
 export function AssignModal(p: { fileIds: number[] | null; onClose(): void; onAssigned(): void }) {
-  const [people, setPeople] = useState<{ id: number; displayName: string }[]>([]);
-  const [who, setWho] = useState<{ userId: number | null; name: string }>({ userId: null, name: '' });
+  const [people, setPeople] = useState<ResponsiblePerson[]>([]);
+  const [who, setWho] = useState<Responsible>({ userId: null, name: '' });
   const { busy, run } = useAction();
   const open = p.fileIds !== null;
 
@@ -40,27 +41,7 @@ export function AssignModal(p: { fileIds: number[] | null; onClose(): void; onAs
       data-testid="assign-modal"
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <label htmlFor="assign-user">系统用户（结对联系的领导或工作人员）</label>
-        <Select<number>
-          id="assign-user"
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: '100%' }}
-          placeholder="选择用户，或在下面填写姓名"
-          value={who.userId ?? undefined}
-          onChange={(v) => setWho({ userId: v ?? null, name: '' })}
-          options={people.map((u) => ({ value: u.id, label: u.displayName }))}
-          data-testid="assign-user"
-        />
-        <label htmlFor="assign-name">或填写姓名（非系统用户）</label>
-        <Input
-          id="assign-name"
-          maxLength={60}
-          disabled={who.userId !== null}
-          value={who.name}
-          onChange={(e) => setWho({ userId: null, name: e.target.value })}
-          data-testid="assign-name"
-        />
+        <ResponsibleFields idPrefix="assign" people={people} value={who} onChange={setWho} />
         <Typography.Text type="secondary">所选档案原来的帮扶责任人将被替换，操作记入审计日志。</Typography.Text>
       </Space>
     </Modal>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Empty, Input, Modal, Select, Space, Table, Timeline, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Modal, Space, Table, Timeline, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { monitoringChannels, type FileMonitoring, type VisitView } from '../../../../shared/contract/monitoring';
 import { RISK_FLAG_LABELS, RISK_FLAGS, WARNING_LABELS, type RiskFlag, type WarningLevel } from '../../../../shared/household';
@@ -9,6 +9,7 @@ import { useAction } from '../../components/useAction';
 import { hasRole, useSession } from '../../session';
 import { ReasonModal } from '../files/ReasonModal';
 import { dueText, ExitStatusTag, MONITOR_WRITERS, RiskStateTag } from './monitoringLabels';
+import { ResponsibleFields, type Responsible, type ResponsiblePerson } from './ResponsibleFields';
 import { VisitModal, type VisitTarget } from './VisitModal';
 
 const channels = monitoringChannels;
@@ -24,8 +25,8 @@ export function FileMonitoringCard({ fileId, name, onChanged }: { fileId: number
   const [error, setError] = useState<string | null>(null);
   const [visiting, setVisiting] = useState<VisitTarget | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [people, setPeople] = useState<{ id: number; displayName: string }[]>([]);
-  const [responsible, setResponsible] = useState<{ userId: number | null; name: string }>({ userId: null, name: '' });
+  const [people, setPeople] = useState<ResponsiblePerson[]>([]);
+  const [responsible, setResponsible] = useState<Responsible>({ userId: null, name: '' });
   const { busy, run } = useAction();
 
   const load = useCallback(() => {
@@ -213,27 +214,7 @@ export function FileMonitoringCard({ fileId, name, onChanged }: { fileId: number
         destroyOnHidden
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <label htmlFor="responsible-user">系统用户（结对联系的领导或工作人员）</label>
-          <Select<number>
-            id="responsible-user"
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            style={{ width: '100%' }}
-            placeholder="选择用户，或在下面填写姓名"
-            value={responsible.userId ?? undefined}
-            onChange={(v) => setResponsible({ userId: v ?? null, name: '' })}
-            options={people.map((p) => ({ value: p.id, label: p.displayName }))}
-            data-testid="responsible-user"
-          />
-          <label htmlFor="responsible-name">或填写姓名（非系统用户）</label>
-          <Input
-            id="responsible-name"
-            maxLength={60}
-            disabled={responsible.userId !== null}
-            value={responsible.name}
-            onChange={(e) => setResponsible({ userId: null, name: e.target.value })}
-            data-testid="responsible-name"
-          />
+          <ResponsibleFields idPrefix="responsible" people={people} value={responsible} onChange={setResponsible} />
         </Space>
       </Modal>
     </Card>

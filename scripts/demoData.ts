@@ -7,7 +7,7 @@ import { addMonths } from '../shared/monitoring';
 import { RELIEF_STATUS_LABELS } from '../shared/relief';
 import type { AdjustableClock } from '../electron/core/clock';
 import type { AppContext } from '../electron/core/context';
-import { fakeFileInput, fakeFileInputs } from '../test/fixtures/files';
+import { fakeFileInput, fakeFileInputs, POOR_SINGLE_HOUSEHOLD } from '../test/fixtures/files';
 import { createRng } from '../test/fixtures/people';
 import { fillCampaigns } from './demoCampaigns';
 import { Desk } from './demoDesk';
@@ -61,17 +61,7 @@ export async function fillDemo(app: AppContext, clock: AdjustableClock, password
   }
   // Households that qualify for relief: one person, no income, nothing excluding them.
   const poor = async (): Promise<number> => {
-    const input: WorkerFileInput = fakeFileInput(rng, {
-      maritalStatus: 'unmarried',
-      singleParent: false,
-      members: [],
-      ownMonthlyIncomeFen: 0,
-      allowanceStatus: 'none',
-      disabilityGrade: null,
-      hardshipCauses: ['low_income'],
-      riskFlag: 'none',
-      documents: [],
-    });
+    const input: WorkerFileInput = fakeFileInput(rng, { ...POOR_SINGLE_HOUSEHOLD, riskFlag: 'none' });
     const f = await desk.as('staff', 'files.create', input);
     files.push(f.id);
     return f.id;

@@ -3,11 +3,11 @@
 import type { FileDownload } from '../../shared/contract/define';
 import { LIST_EXPORT_LIMIT } from '../../shared/contract/listQuery';
 import { localDate } from '../../shared/dates';
-import { fail } from '../../shared/errors';
 import type { ListTaskName } from '../jobs/listTasks';
 import { runTracked } from '../jobs/progress';
 import type { TaskInput } from '../jobs/tasks';
 import { Deferred, type HandlerContext } from './context';
+import { refuseLargeExport } from './listExportLimit';
 
 export function exportList<K extends ListTaskName>(
   ctx: HandlerContext,
@@ -17,8 +17,7 @@ export function exportList<K extends ListTaskName>(
   input: Omit<TaskInput<K>, 'dbFile' | 'centreName'>,
   fileTitle: string,
 ): Deferred<FileDownload> {
-  if (rowCount > LIST_EXPORT_LIMIT)
-    fail('RULE', `符合条件的记录有 ${rowCount.toLocaleString('en-US')} 条，超过一次可导出的 ${LIST_EXPORT_LIMIT.toLocaleString('en-US')} 条，请缩小日期范围后再导出。`);
+  if (rowCount > LIST_EXPORT_LIMIT) refuseLargeExport(fileTitle);
   const job = { ...input, dbFile: ctx.db.name, centreName: ctx.settings.centreName } as TaskInput<K>;
   const fileName = `${fileTitle}-${localDate(ctx.now)}.xlsx`;
   return new Deferred(async () => ({ fileName, base64: await runTracked(ctx.user!.id, jobId, task, job) }));

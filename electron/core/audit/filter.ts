@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import { instantRange } from '../localDays';
 
 /** The filters the audit page offers, shared by its list and its Excel export. */
 export interface AuditFilter {
@@ -21,9 +22,10 @@ export function auditWhere(q: AuditFilter): { clause: string; args: (string | nu
   if (q.channel) (where.push('channel = ?'), args.push(q.channel));
   if (q.username) (where.push('username = ?'), args.push(q.username));
   if (q.outcome) (where.push('outcome = ?'), args.push(q.outcome));
-  // at is stored as UTC ISO; local (UTC+8) day bounds shift by eight hours.
-  if (q.from) (where.push('at >= ?'), args.push(new Date(`${q.from}T00:00:00+08:00`).toISOString()));
-  if (q.to) (where.push('at < ?'), args.push(new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString()));
+  // at is a UTC instant; the range is of the centre's local days.
+  const { start, end } = instantRange(q.from, q.to);
+  if (start) (where.push('at >= ?'), args.push(start));
+  if (end) (where.push('at < ?'), args.push(end));
   return { clause: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
 }
 

@@ -5,15 +5,13 @@ import type { ReliefListQuery, ReliefSort } from '../../../shared/contract/relie
 import type { ReliefSummary } from '../../../shared/contract/reliefTypes';
 import { RELIEF_STATUSES } from '../../../shared/relief';
 import type { Db } from '../../db/open';
+import { instantRange } from '../localDays';
 import { inboxCondition } from './inbox';
 import { RELIEF_SELECT, toReliefSummary, type ReliefRow } from './rows';
 
 /** Who looks: 待我审批 depends on it. Plain data, so the jobs worker can receive it. */
 export type ReliefViewer = Pick<SessionUser, 'id' | 'roles'>;
 
-// created_at is stored as UTC ISO; a local (UTC+8) day starts eight hours earlier.
-const localDayStartUtc = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
-const nextLocalDayStartUtc = (day: string) => new Date(new Date(`${day}T00:00:00+08:00`).getTime() + 86_400_000).toISOString();
 
 // Status in the order of the workflow, not the alphabet.
 const STATUS_RANK = `CASE a.status ${RELIEF_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END`;
@@ -25,8 +23,10 @@ function reliefWhere(q: ReliefListQuery, viewer: ReliefViewer): { clause: string
   if (q.status) (where.push('a.status = @status'), (params.status = q.status));
   if (q.category) (where.push('a.category = @category'), (params.category = q.category));
   if (q.fileId) (where.push('a.file_id = @fileId'), (params.fileId = q.fileId));
-  if (q.from) (where.push('a.created_at >= @from'), (params.from = localDayStartUtc(q.from)));
-  if (q.to) (where.push('a.created_at < @to'), (params.to = nextLocalDayStartUtc(q.to)));
+  // created_at is a UTC instant; the range is of the centre's local days.
+  const { start, end } = instantRange(q.from, q.to);
+  if (start) (where.push('a.created_at >= @from'), (params.from = start));
+  if (end) (where.push('a.created_at < @to'), (params.to = end));
   if (q.inbox) {
     const inbox = inboxCondition(viewer);
     where.push(inbox.sql);

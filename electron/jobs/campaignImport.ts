@@ -2,7 +2,7 @@
 // a read-only snapshot. The door then writes the planned rows in one transaction (campaigns.import).
 import { planImport, type ImportPlan } from '../core/campaigns/importList';
 import { getCampaignRow, groupsOf } from '../core/campaigns/store';
-import type { Db } from '../db/open';
+import { readOnly } from './readOnly';
 import type { Report } from './tasks';
 
 export interface CampaignImportJob {
@@ -14,7 +14,7 @@ export interface CampaignImportJob {
 }
 export type CampaignImportPlan = ImportPlan;
 
-export function campaignImportPlan(job: CampaignImportJob, report: Report, readOnly: <T>(dbFile: string, read: (db: Db) => T) => T): CampaignImportPlan {
+export function campaignImportPlan(job: CampaignImportJob, report: Report): CampaignImportPlan {
   report({ stage: 'reading' });
   const bytes = Buffer.from(job.base64, 'base64');
   return readOnly(job.dbFile, (db) =>

@@ -95,7 +95,7 @@ export const TASKS = {
     );
   },
   /** An uploaded 慰问名单 parsed and checked row by row against a snapshot; the door writes the rows. */
-  campaignImport: async (job: CampaignImportJob, report: Report): Promise<CampaignImportPlan> => campaignImportPlan(job, report, readOnly),
+  campaignImport: async (job: CampaignImportJob, report: Report): Promise<CampaignImportPlan> => campaignImportPlan(job, report),
   /** The whole audit chain against its anchor, reporting rows walked out of the highest id. */
   auditVerify: async (job: { dbFile: string }, report: Report): Promise<AuditChainCheck> => {
     report({ stage: 'checking', done: 0, total: 0 });

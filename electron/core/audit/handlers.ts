@@ -7,10 +7,10 @@ import { AUDIT_EXPORT_LIMIT } from '../../../shared/contract/audit';
 import { formatChineseDate, localDate } from '../../../shared/dates';
 import { fail } from '../../../shared/errors';
 import { warmJobs } from '../../jobs/pool';
-import { runExport } from '../../jobs/runExport';
 import { countAudit } from './filter';
 import { listAudit } from './list';
 import { anchorText, type AuditChainCheck } from './chain';
+import { offThreadFile } from '../offThreadFile';
 
 export interface ListRow {
   id: number;
@@ -40,7 +40,7 @@ export const auditHandlers: HandlerMap<keyof typeof auditChannels> = {
     const scope = filter.from || filter.to ? `${filter.from ? formatChineseDate(filter.from) : '最早'}至${filter.to ? formatChineseDate(filter.to) : '今'}` : '全部日期';
     const file = `审计日志-${filter.from ?? '最早'}至${filter.to ?? localDate(ctx.now)}.xlsx`;
     const args = { filter, scope, centreName: ctx.settings.centreName };
-    return new Deferred(async () => ({ fileName: file, base64: await runExport(ctx.user!.id, jobId, ctx.db.name, 'auditXlsx', args) }));
+    return offThreadFile(ctx, jobId, file, 'auditXlsx', args);
   },
   // Walking millions of rows takes seconds: a worker thread does it on its own read-only connection.
   'audit.verify': ({ db, user }, { jobId }) => new Deferred(async () => verifyResult(await runTracked(user!.id, jobId, 'auditVerify', { dbFile: db.name }))),

@@ -3,8 +3,7 @@ import { addDays, localDate } from '../../../shared/dates';
 import { fail } from '../../../shared/errors';
 import { formatYuan } from '../../../shared/money';
 import { warmJobs } from '../../jobs/pool';
-import { runExport } from '../../jobs/runExport';
-import { Deferred, type HandlerContext } from '../context';
+import type { HandlerContext } from '../context';
 import type { HandlerMap } from '../handler';
 import { accountFor, getFund, postEntry } from '../ledger/books';
 import { assertPostable } from '../ledger/periods';
@@ -17,6 +16,7 @@ import { exportList } from '../listExport';
 import { printMaterialReceipt } from './print';
 import { cashPaidFen, goodsIssuedFen } from './reliefGoods';
 import { addIn, getItem, itemLabel, lots, onHand, takeOut } from './stock';
+import { offThreadFile } from '../offThreadFile';
 
 /** Stock movements are postings too: a closed month accepts none. */
 function assertOpen(ctx: HandlerContext, date: string): void {
@@ -208,10 +208,10 @@ export const materialHandlers: HandlerMap<keyof typeof materialChannels> = {
   // Every item at every location: read, laid out and written on the jobs worker (electron/jobs/exports.ts).
   'materials.ledgerPdf': (ctx, { month, jobId }) => {
     const args = { month, centre: centreOf(ctx), preparedBy: ctx.user!.displayName };
-    return new Deferred(async () => ({ fileName: `物资收发存月报-${month}.pdf`, base64: await runExport(ctx.user!.id, jobId, ctx.db.name, 'stockLedgerPdf', args) }));
+    return offThreadFile(ctx, jobId, `物资收发存月报-${month}.pdf`, 'stockLedgerPdf', args);
   },
   'materials.ledgerXlsx': (ctx, { month, jobId }) => {
     const args = { month, centreName: ctx.settings.centreName };
-    return new Deferred(async () => ({ fileName: `物资收发存月报-${month}.xlsx`, base64: await runExport(ctx.user!.id, jobId, ctx.db.name, 'stockLedgerXlsx', args) }));
+    return offThreadFile(ctx, jobId, `物资收发存月报-${month}.xlsx`, 'stockLedgerXlsx', args);
   },
 };

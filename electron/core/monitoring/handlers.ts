@@ -7,7 +7,6 @@ import { formatYuan } from '../../../shared/money';
 import { latestNextDate, riskState, visitKindText, VISIT_METHOD_LABELS } from '../../../shared/monitoring';
 import { exitProposalsWorkbook, reviewsWorkbook, scheduleWorkbook } from '../../export/monitoringXlsx';
 import { warmJobs } from '../../jobs/pool';
-import { runExport } from '../../jobs/runExport';
 import { Deferred, type HandlerContext } from '../context';
 import { describeFileChanges } from '../files/changes';
 import { getFileRow, loadFile, writeFile } from '../files/store';
@@ -16,6 +15,7 @@ import { monitoringLedger } from './ledger';
 import { ensureScheduleBasis, scheduleCount, schedulePage, type ScheduleShow } from './schedule';
 import { exitCheck, fileMonitoring, fileWarning, PROPOSAL_SELECT, proposalRows, recordRiskEvent, toProposal, type ProposalRow } from './store';
 import { reviewList, reviewProgress, reviewRow } from './reviews';
+import { offThreadFile } from '../offThreadFile';
 
 const ENTITY = 'worker_file';
 /** Every active file fits: a centre keeps thousands, not hundreds of thousands. */
@@ -332,13 +332,13 @@ export const monitoringHandlers: HandlerMap<keyof typeof monitoringChannels> = {
     fresh(ctx);
     ctx.audit({ summary: `打印 ${month} 动态监测台账` });
     const args = { month, settings: ctx.settings, now: ctx.now };
-    return new Deferred(async () => ({ fileName: `动态监测台账-${month}.pdf`, base64: await runExport(ctx.user!.id, jobId, ctx.db.name, 'monitoringLedgerPdf', args) }));
+    return offThreadFile(ctx, jobId, `动态监测台账-${month}.pdf`, 'monitoringLedgerPdf', args);
   },
 
   'monitoring.ledgerXlsx': (ctx, { month, jobId }) => {
     fresh(ctx);
     ctx.audit({ summary: `导出 ${month} 动态监测台账` });
     const args = { month, settings: ctx.settings, now: ctx.now };
-    return new Deferred(async () => ({ fileName: `动态监测台账-${month}.xlsx`, base64: await runExport(ctx.user!.id, jobId, ctx.db.name, 'monitoringLedgerXlsx', args) }));
+    return offThreadFile(ctx, jobId, `动态监测台账-${month}.xlsx`, 'monitoringLedgerXlsx', args);
   },
 };

@@ -1,12 +1,12 @@
 import type { reportChannels } from '../../../shared/contract/reports';
 import { localDate } from '../../../shared/dates';
 import { warmJobs } from '../../jobs/pool';
-import { runExport } from '../../jobs/runExport';
 import { yearSummary } from './yearSummary';
-import { Deferred, type HandlerContext } from '../context';
+import type { HandlerContext } from '../context';
 import type { HandlerMap } from '../handler';
 import { incomeExpenditure } from './incomeExpenditure';
 import { reliefReport } from './relief';
+import { offThreadFile } from '../offThreadFile';
 
 const centreOf = (ctx: HandlerContext) => ({ centreName: ctx.settings.centreName, printedAt: ctx.now });
 const prepared = (ctx: HandlerContext) => ({ preparedBy: ctx.user!.displayName });
@@ -19,11 +19,11 @@ export const reportHandlers: HandlerMap<keyof typeof reportChannels> = {
   },
   'reports.incomeExpenditurePdf': (ctx, { month, jobId }) => {
     const args = { month, centre: centreOf(ctx), ...prepared(ctx) };
-    return new Deferred(async () => ({ fileName: `收入支出表-${month}.pdf`, base64: await runExport(ctx.user!.id, jobId, ctx.db.name, 'incomeExpenditurePdf', args) }));
+    return offThreadFile(ctx, jobId, `收入支出表-${month}.pdf`, 'incomeExpenditurePdf', args);
   },
   'reports.incomeExpenditureXlsx': (ctx, { month, jobId }) => {
     const args = { month, centreName: ctx.settings.centreName };
-    return new Deferred(async () => ({ fileName: `收入支出表-${month}.xlsx`, base64: await runExport(ctx.user!.id, jobId, ctx.db.name, 'incomeExpenditureXlsx', args) }));
+    return offThreadFile(ctx, jobId, `收入支出表-${month}.xlsx`, 'incomeExpenditureXlsx', args);
   },
   'reports.relief': ({ db }, { from, to }) => {
     warmJobs(); // this page's print and export run on the jobs worker: have it loaded by then
@@ -31,19 +31,19 @@ export const reportHandlers: HandlerMap<keyof typeof reportChannels> = {
   },
   'reports.reliefPdf': (ctx, { from, to, jobId }) => {
     const args = { from, to, centre: centreOf(ctx), ...prepared(ctx) };
-    return new Deferred(async () => ({ fileName: `救助发放统计-${from}至${to}.pdf`, base64: await runExport(ctx.user!.id, jobId, ctx.db.name, 'reliefReportPdf', args) }));
+    return offThreadFile(ctx, jobId, `救助发放统计-${from}至${to}.pdf`, 'reliefReportPdf', args);
   },
   'reports.reliefXlsx': (ctx, { from, to, jobId }) => {
     const args = { from, to, centreName: ctx.settings.centreName };
-    return new Deferred(async () => ({ fileName: `救助发放统计-${from}至${to}.xlsx`, base64: await runExport(ctx.user!.id, jobId, ctx.db.name, 'reliefReportXlsx', args) }));
+    return offThreadFile(ctx, jobId, `救助发放统计-${from}至${to}.xlsx`, 'reliefReportXlsx', args);
   },
   'reports.petitionsPdf': (ctx, { year, jobId }) => {
     const args = { year, today: localDate(ctx.now), centre: centreOf(ctx), ...prepared(ctx) };
-    return new Deferred(async () => ({ fileName: `来访统计-${year}.pdf`, base64: await runExport(ctx.user!.id, jobId, ctx.db.name, 'petitionReportPdf', args) }));
+    return offThreadFile(ctx, jobId, `来访统计-${year}.pdf`, 'petitionReportPdf', args);
   },
   'reports.petitionsXlsx': (ctx, { year, jobId }) => {
     const args = { year, today: localDate(ctx.now), centreName: ctx.settings.centreName };
-    return new Deferred(async () => ({ fileName: `来访统计-${year}.xlsx`, base64: await runExport(ctx.user!.id, jobId, ctx.db.name, 'petitionReportXlsx', args) }));
+    return offThreadFile(ctx, jobId, `来访统计-${year}.xlsx`, 'petitionReportXlsx', args);
   },
   'reports.yearSummary': (ctx, { year }) => {
     warmJobs(); // this page's print and export run on the jobs worker: have it loaded by then
@@ -51,10 +51,10 @@ export const reportHandlers: HandlerMap<keyof typeof reportChannels> = {
   },
   'reports.yearSummaryPdf': (ctx, { year, jobId }) => {
     const args = { year, today: localDate(ctx.now), centre: centreOf(ctx), ...prepared(ctx) };
-    return new Deferred(async () => ({ fileName: `年度汇总-${year}.pdf`, base64: await runExport(ctx.user!.id, jobId, ctx.db.name, 'yearSummaryPdf', args) }));
+    return offThreadFile(ctx, jobId, `年度汇总-${year}.pdf`, 'yearSummaryPdf', args);
   },
   'reports.yearSummaryXlsx': (ctx, { year, jobId }) => {
     const args = { year, today: localDate(ctx.now), centreName: ctx.settings.centreName };
-    return new Deferred(async () => ({ fileName: `年度汇总-${year}.xlsx`, base64: await runExport(ctx.user!.id, jobId, ctx.db.name, 'yearSummaryXlsx', args) }));
+    return offThreadFile(ctx, jobId, `年度汇总-${year}.xlsx`, 'yearSummaryXlsx', args);
   },
 };

@@ -8,6 +8,7 @@ import { benchExportsOffThread } from '../test/bench/jobsExports';
 import { benchLedger, loadJournal } from '../test/bench/ledger';
 import { benchLoginPage } from '../test/bench/loginPage';
 import { benchMonitoring } from '../test/bench/monitoring';
+import { benchPetitions } from '../test/bench/petitions';
 import { benchScale } from '../test/bench/scale';
 import { measure } from '../test/bench/measure';
 import { makeCore } from '../test/fixtures/core';
@@ -23,8 +24,12 @@ async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === 'scale') return benchScale();
   // BENCH_ONLY=monitoring: only the revisit lists and counts at 1M files (BENCH_MONITORING_FILES).
   if (process.env.BENCH_ONLY === 'monitoring') return benchMonitoring();
+  // BENCH_ONLY=petitions: only the petition list, every sort and filter, page 1 and 500, at 200k petitions (BENCH_PETITIONS).
+  if (process.env.BENCH_ONLY === 'petitions') return benchPetitions();
   // BENCH_ONLY=campaigns: only building a campaign list from BENCH_FILES files.
   if (process.env.BENCH_ONLY === 'campaigns') return benchCampaignsOnly();
+  // BENCH_ONLY=history: only the decades of closed books (BENCH_YEARS, BENCH_MONTH_LINES).
+  if (process.env.BENCH_ONLY === 'history') return benchHistoryOnly();
   // The login page in Chromium (needs `npm run build`); BENCH_ONLY=login-page measures only this.
   const door = await makeCore();
   try {
@@ -53,17 +58,23 @@ async function main(): Promise<void> {
   } finally {
     core.close();
   }
-  // Decades of closed months (30 years × 2,000 lines a month by default; a county union is BENCH_MONTH_LINES=50000).
+  await benchHistoryOnly();
+  // A 20,000-line statement PDF while the door answers other calls (issue 14).
+  await benchStatementOffThread();
+  // Lists and search at 1M files and 5M audit rows, each beside its floor and its limit (issue 14).
+  await benchScale();
+  // The petition list at 200k petitions, 40% open (issue 14).
+  await benchPetitions();
+}
+
+/** Decades of closed months (30 years × 2,000 lines a month by default; a county union is BENCH_MONTH_LINES=50000). */
+async function benchHistoryOnly(): Promise<void> {
   const books = await makeCore();
   try {
     await benchHistory(books, Number(process.env.BENCH_YEARS ?? 30), Number(process.env.BENCH_MONTH_LINES ?? 2_000));
   } finally {
     books.close();
   }
-  // A 20,000-line statement PDF while the door answers other calls (issue 14).
-  await benchStatementOffThread();
-  // Lists and search at 1M files and 5M audit rows, each beside its floor and its limit (issue 14).
-  await benchScale();
 }
 
 async function benchCampaignsOnly(): Promise<void> {

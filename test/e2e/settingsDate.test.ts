@@ -1,7 +1,28 @@
 // A PC whose clock is years ahead must not date a new setting version by it: the settings page's
-// default effective date, and the earliest it offers, come from the server's clock.
+// default effective date, and the earliest it offers, come from the server's clock. Nor may it open
+// the month-based lists (donations, payments, stock documents, books, monitoring ledger, reports) on
+// its own month: they open on the server's.
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickUntil, setupAdmin, startE2e, type E2eApp } from './harness';
+import { dispatch } from '../../electron/dispatch';
+import { ADMIN, clickUntil, login, setupAdmin, startE2e, type E2eApp } from './harness';
+
+const CASHIER = { username: 'caiwu', password: 'Cashier-pass-2026' };
+const PC_CLOCK = new Date('2031-06-01T10:00:00+08:00');
+
+async function ok<T>(channel: string, payload: unknown, token: string | null = null): Promise<T> {
+  const r = await dispatch(e.app, channel, payload, { token });
+  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+  return r.data as T;
+}
+
+/** The text a MonthPicker shows (the test id lands on its input or on a wrapper around it). */
+async function pickedMonth(page: Page, testId: string): Promise<string> {
+  const el = page.getByTestId(testId);
+  await el.waitFor();
+  const input = (await el.evaluate((n) => n.tagName)) === 'INPUT' ? el : el.locator('input');
+  return input.inputValue();
+}
 
 let e: E2eApp;
 beforeAll(async () => {
@@ -16,7 +37,7 @@ describe('the settings page on a PC with a wrong clock', () => {
   it("defaults the effective date to the server's today and saves the version on it", async () => {
     const page = await e.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
     page.setDefaultTimeout(15_000);
-    await page.clock.setFixedTime(new Date('2031-06-01T10:00:00+08:00'));
+    await page.clock.setFixedTime(PC_CLOCK);
     await page.goto(e.url);
     await setupAdmin(page);
     await page.goto(`${e.url}#/admin/settings`);
@@ -35,6 +56,50 @@ describe('the settings page on a PC with a wrong clock', () => {
     });
     expect(history.find((h) => h.key === 'centreName')?.effectiveFrom).toBe('2026-03-10');
     await page.screenshot({ path: 'test-results/settings-server-date.png' });
+    await page.close();
+  });
+
+  it("opens the donation, payment, stock document and other month lists on the server's month", async () => {
+    const admin = (await ok<{ token: string }>('auth.login', { username: ADMIN.username, password: ADMIN.password })).token;
+    await ok('users.create', { username: CASHIER.username, displayName: '孙会计', password: CASHIER.password, roles: ['finance'] }, admin);
+    const finance = (await ok<{ token: string }>('auth.login', CASHIER)).token;
+    const donorId = (await ok<{ id: number }>('ledger.addDonor', { kind: 'unit', name: '红星机械厂', contact: '', phone: '', address: '' }, finance)).id;
+    await ok('ledger.donate', { donorId, date: '2026-03-10', amountFen: 123_400, method: 'cash', fundId: 4 }, finance);
+
+    const page = await e.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
+    page.setDefaultTimeout(15_000);
+    await page.clock.setFixedTime(PC_CLOCK);
+    await page.goto(e.url);
+    await login(page, CASHIER.username, CASHIER.password);
+
+    await page.goto(`${e.url}#/finance/donations`);
+    expect(await pickedMonth(page, 'donation-month')).toBe('2026年3月');
+    // the month's list itself: today's donation is in it (the PC's June 2031 would show none)
+    await page.getByTestId('donation-table').getByText('红星机械厂').waitFor();
+
+    await page.goto(`${e.url}#/finance/pay`);
+    expect(await pickedMonth(page, 'paid-month')).toBe('2026年3月');
+
+    await page.goto(`${e.url}#/materials/moves`);
+    await page.getByRole('tab', { name: '单据记录' }).click();
+    expect(await pickedMonth(page, 'documents-month')).toBe('2026年3月');
+
+    await page.goto(`${e.url}#/finance/books`);
+    expect(await pickedMonth(page, 'entries-month')).toBe('2026年3月');
+
+    await page.goto(`${e.url}#/monitoring`);
+    await page.getByTestId('tab-ledger').click();
+    expect(await pickedMonth(page, 'monitor-ledger-month')).toBe('2026年3月');
+
+    // the 10th is past the 5th: the report opens on this month, not the last
+    await page.goto(`${e.url}#/reports`);
+    expect(await pickedMonth(page, 'ie-month')).toBe('2026年3月');
+
+    // months after the server's cannot be picked, whatever the PC says
+    await page.getByTestId('ie-month').click();
+    const picker = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+    await expect.poll(() => picker.locator('.ant-picker-cell-disabled').count()).toBe(9);
+    await page.screenshot({ path: 'test-results/settings-server-month.png' });
     await page.close();
   });
 });

@@ -3,19 +3,25 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Account, Fund } from '../../../../shared/contract/ledger';
 import { invoke } from '../../api';
 import { useAction } from '../../components/useAction';
+import { useServerMonth } from '../../components/useServerToday';
 import { hasRole, useSession } from '../../session';
 import { AccountsTab } from './AccountsTab';
 import { CashBookTab } from './CashBookTab';
 import { EntriesTab } from './EntriesTab';
-import { FINANCE, thisMonth } from './financeLabels';
+import { FINANCE } from './financeLabels';
 import { TrialBalanceTab } from './TrialBalanceTab';
 
 /** 账簿: vouchers, the cash and bank journals, the trial balance, and the accounts and funds. */
 export function BooksPage() {
+  const month = useServerMonth();
+  return month ? <Books openingMonth={month} /> : <Card title="账簿" loading />;
+}
+
+function Books({ openingMonth }: { openingMonth: string }) {
   const { user } = useSession();
   const canWrite = hasRole(user, FINANCE);
   // One month for every tab, so switching tabs keeps the period the clerk is looking at.
-  const [month, setMonth] = useState(thisMonth);
+  const [month, setMonth] = useState(openingMonth);
   const [tab, setTab] = useState('entries');
   const [accounts, setAccounts] = useState<Account[]>([]);
   const [funds, setFunds] = useState<Fund[]>([]);

@@ -7,8 +7,9 @@ import { formatYuan } from '../../../../shared/money';
 import { invoke } from '../../api';
 import { useAction } from '../../components/useAction';
 import { useOpeningMonth } from '../../components/useOpeningMonth';
+import { useServerMonth } from '../../components/useServerToday';
 import { ReasonModal } from '../files/ReasonModal';
-import { MoneyField, MonthPicker, Yuan, dateTime, monthFromQuery, monthLabel, thisMonth } from './financeLabels';
+import { MoneyField, MonthPicker, Yuan, dateTime, monthFromQuery, monthLabel } from './financeLabels';
 
 const REOPEN_REASON = ledgerChannels['ledger.reopenMonth'].input.shape.reason;
 type Book = MonthStatus['books'][number];
@@ -16,6 +17,7 @@ type Book = MonthStatus['books'][number];
 /** 月末结账: count the cash, enter each bank statement balance, explain any difference, close. Reopening is the chair's. */
 export function ClosePage() {
   const opening = useOpeningMonth(monthFromQuery());
+  const current = useServerMonth();
   const [chosen, setMonthRaw] = useState<string | null>(null);
   // months close in order: the page opens on the core's month (the last not yet closed)
   const month = chosen ?? opening;
@@ -127,7 +129,7 @@ export function ClosePage() {
               title={`${monthLabel(month)}现在不能结账`}
               description={status.closeBlockedReason}
               action={
-                status.nextToClose && status.nextToClose !== month && status.nextToClose < thisMonth() ? (
+                status.nextToClose && status.nextToClose !== month && current !== null && status.nextToClose < current ? (
                   <Button onClick={() => setMonth(status.nextToClose!)} data-testid="close-go-next">
                     转到{monthLabel(status.nextToClose)}
                   </Button>

@@ -9,18 +9,25 @@ import { DateRangeFilter, type DayRange } from '../../components/DateRangeFilter
 import { useExportXlsx } from '../../components/ExportXlsxButton';
 import { columnOrder, nextSort, type ServerSort } from '../../components/serverSort';
 import { useHotkey } from '../../components/useHotkey';
+import { useServerMonth } from '../../components/useServerToday';
 import { hasRole, useSession } from '../../session';
 import { DonationModal } from './DonationModal';
-import { FINANCE, MonthPicker, ReceiptNumbers, Yuan, issuedReceipt, monthLabel, thisMonth } from './financeLabels';
+import { FINANCE, MonthPicker, ReceiptNumbers, Yuan, issuedReceipt, monthLabel } from './financeLabels';
 import { useReceiptDesk } from './ReceiptDesk';
 
 const DEFAULT_SORT: ServerSort<DonationSort> = { sort: 'date', order: 'desc' };
 
+/** Opens on the program's current month (where today's donations land), not the PC clock's. */
 export function DonationsPage() {
+  const month = useServerMonth();
+  return month ? <DonationsList openingMonth={month} /> : <Card title="捐款登记" loading />;
+}
+
+function DonationsList({ openingMonth }: { openingMonth: string }) {
   const { user } = useSession();
   const { message } = App.useApp();
   const canWrite = hasRole(user, FINANCE);
-  const [month, setMonth] = useState(thisMonth);
+  const [month, setMonth] = useState(openingMonth);
   const [all, setAll] = useState(false);
   const [range, setRange] = useState<DayRange>({});
   const [order, setOrder] = useState<ServerSort<DonationSort>>(DEFAULT_SORT);

@@ -11,22 +11,29 @@ import { useAction } from '../../components/useAction';
 import { DateRangeFilter, type DayRange } from '../../components/DateRangeFilter';
 import { useExportXlsx } from '../../components/ExportXlsxButton';
 import { columnOrder, nextSort, type ServerSort } from '../../components/serverSort';
+import { useServerMonth } from '../../components/useServerToday';
 import { navigate } from '../../router';
 import { hasRole, useSession } from '../../session';
 import { maskBankCard } from '../files/fileLabels';
-import { FINANCE, MonthPicker, ReceiptNumbers, Yuan, dateTime, monthLabel, thisMonth } from './financeLabels';
+import { FINANCE, MonthPicker, ReceiptNumbers, Yuan, dateTime, monthLabel } from './financeLabels';
 import { PayModal } from './PayModal';
 import { useReceiptDesk } from './ReceiptDesk';
 
 const DEFAULT_SORT: ServerSort<PaymentSort> = { sort: 'date', order: 'desc' };
 
+/** Opens on the program's current month (where today's payments land), not the PC clock's. */
 export function PayPage() {
+  const month = useServerMonth();
+  return month ? <PayDesk openingMonth={month} /> : <Card title="待发放救助" loading />;
+}
+
+function PayDesk({ openingMonth }: { openingMonth: string }) {
   const { user } = useSession();
   const { message } = App.useApp();
   const canWrite = hasRole(user, FINANCE);
   const [toPay, setToPay] = useState<ToPayItem[]>([]);
   const [paid, setPaid] = useState<ReliefPayment[]>([]);
-  const [month, setMonth] = useState(thisMonth);
+  const [month, setMonth] = useState(openingMonth);
   const [all, setAll] = useState(false);
   const [range, setRange] = useState<DayRange>({});
   const [order, setOrder] = useState<ServerSort<PaymentSort>>(DEFAULT_SORT);

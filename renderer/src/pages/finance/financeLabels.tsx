@@ -4,29 +4,28 @@ import dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 import type { PdfFile } from '../../../../shared/contract/define';
 import type { Fund, ReceiptView } from '../../../../shared/contract/ledger';
-import { localDate, localDateTime } from '../../../../shared/dates';
+import { localDateTime } from '../../../../shared/dates';
 import { FUND_SOURCE_LABELS } from '../../../../shared/ledger';
 import { fenToCapitals, formatYuan } from '../../../../shared/money';
 import { RELIEF_CATEGORY_LABELS } from '../../../../shared/relief';
 import { invoke } from '../../api';
 import { MoneyInput } from '../../components/MoneyInput';
+import { useServerMonth } from '../../components/useServerToday';
 import { zodRule } from '../../components/zodRule';
 import { currentPath } from '../../router';
 
 export const BOOK_READERS = ['finance', 'director', 'chair'] as const;
 export const FINANCE = ['finance'] as const;
 
-/** 'YYYY-MM' of today in the centre's calendar. */
-export const thisMonth = () => localDate(new Date()).slice(0, 7);
 export function previousMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
-/** '#/finance/close?month=2026-03' (the dashboard's reminder, links between the pages): a month up to this one, or null. */
+/** '#/finance/close?month=2026-03' (the dashboard's reminder, links between the pages): a well-formed month, or null. */
 export function monthFromQuery(): string | null {
   const q = currentPath().split('?')[1];
   const m = q ? new URLSearchParams(q).get('month') : null;
-  return m && /^\d{4}-(0[1-9]|1[0-2])$/.test(m) && m <= thisMonth() ? m : null;
+  return m && /^\d{4}-(0[1-9]|1[0-2])$/.test(m) ? m : null;
 }
 /** '2026-03' → '2026年3月' (the one shared helper) */
 export { monthLabel } from '../../../../shared/months';
@@ -41,8 +40,9 @@ export function Yuan({ fen, testId, strong, danger }: { fen: number; testId?: st
   );
 }
 
-/** A month picker speaking 'YYYY-MM'; later months than this one cannot be picked. */
+/** A month picker speaking 'YYYY-MM'; months after the program's current one cannot be picked. */
 export function MonthPicker({ value, onChange, testId, allowFuture }: { value: string; onChange(month: string): void; testId?: string; allowFuture?: boolean }) {
+  const latest = useServerMonth();
   return (
     <DatePicker
       picker="month"
@@ -50,7 +50,7 @@ export function MonthPicker({ value, onChange, testId, allowFuture }: { value: s
       value={dayjs(`${value}-01`)}
       format="YYYY年M月"
       onChange={(d) => d && onChange(d.format('YYYY-MM'))}
-      disabledDate={allowFuture ? undefined : (d) => d.format('YYYY-MM') > thisMonth()}
+      disabledDate={allowFuture || !latest ? undefined : (d) => d.format('YYYY-MM') > latest}
       data-testid={testId}
       aria-label="月份"
       style={{ width: 140 }}

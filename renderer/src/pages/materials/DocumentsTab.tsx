@@ -10,27 +10,30 @@ import { useAction } from '../../components/useAction';
 import { DateRangeFilter, type DayRange } from '../../components/DateRangeFilter';
 import { useExportXlsx } from '../../components/ExportXlsxButton';
 import { columnOrder, nextSort, type ServerSort } from '../../components/serverSort';
+import { useServerMonth } from '../../components/useServerToday';
 import { MonthPicker } from '../finance/financeLabels';
-import { DOCUMENT_KIND_LABELS, DOCUMENT_STATUS_LABELS, DocumentStatusTag, Qty, Yuan, monthLabel, thisMonth, useDocumentPrinter } from './materialsLabels';
+import { DOCUMENT_KIND_LABELS, DOCUMENT_STATUS_LABELS, DocumentStatusTag, Qty, Yuan, monthLabel, useDocumentPrinter } from './materialsLabels';
 
 const COMMENT = materialChannels['materials.decide'].input.shape.comment;
 const DEFAULT_SORT: ServerSort<DocumentSort> = { sort: 'date', order: 'desc' };
 
-/** The pending write-offs and stocktakes (the director decides them) or the month's documents. */
-export function DocumentsTab({
+type DocumentsTabProps = { mode: 'pending' | 'history'; canDecide: boolean; canPrint: boolean; version: number; onChanged(): void };
+
+/** The pending write-offs and stocktakes (the director decides them) or the month's documents, opening on the program's current month. */
+export function DocumentsTab(props: DocumentsTabProps) {
+  const month = useServerMonth();
+  return month ? <DocumentsList {...props} openingMonth={month} /> : <Table loading dataSource={[]} />;
+}
+
+function DocumentsList({
   mode,
   canDecide,
   canPrint,
   version,
   onChanged,
-}: {
-  mode: 'pending' | 'history';
-  canDecide: boolean;
-  canPrint: boolean;
-  version: number;
-  onChanged(): void;
-}) {
-  const [month, setMonth] = useState(thisMonth);
+  openingMonth,
+}: DocumentsTabProps & { openingMonth: string }) {
+  const [month, setMonth] = useState(openingMonth);
   const [all, setAll] = useState(false);
   const [status, setStatus] = useState<MaterialDocument['status'] | undefined>();
   const [range, setRange] = useState<DayRange>({});

@@ -18,7 +18,6 @@ export const APPROVERS = ['director'] as const;
 
 export const today = () => dayjs(localDate(new Date()));
 export const todayIso = () => localDate(new Date());
-export const thisMonth = () => localDate(new Date()).slice(0, 7);
 /** '2026-03' → '2026年3月' (the one shared helper) */
 export { monthLabel } from '../../../../shared/months';
 

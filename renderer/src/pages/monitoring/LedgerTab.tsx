@@ -11,8 +11,9 @@ import { downloadFile } from '../../components/downloadFile';
 import { JobProgressBar, useJobProgress } from '../../components/JobProgress';
 import { PdfPreview } from '../../components/PdfPreview';
 import { useAction } from '../../components/useAction';
+import { useServerMonth } from '../../components/useServerToday';
 import { MonthPicker } from '../finance/financeLabels';
-import { monthLabel, thisMonth } from '../materials/materialsLabels';
+import { monthLabel } from '../materials/materialsLabels';
 import { dueText } from './monitoringLabels';
 
 const warn = (w: WarningLevel | null) => (w ? WARNING_LABELS[w] : '无预警');
@@ -34,7 +35,12 @@ const EVENT_COLUMNS = [
 
 /** 监测台账: the month's revisits due, done, overdue, the changes of risk and the exits; PDF and Excel. */
 export function LedgerTab() {
-  const [month, setMonth] = useState(thisMonth);
+  const month = useServerMonth();
+  return month ? <Ledger openingMonth={month} /> : <Table loading dataSource={[]} />;
+}
+
+function Ledger({ openingMonth }: { openingMonth: string }) {
+  const [month, setMonth] = useState(openingMonth);
   const [ledger, setLedger] = useState<MonitoringLedger | null>(null);
   const [pdf, setPdf] = useState<PdfFile | null>(null);
   const { busy, run } = useAction();

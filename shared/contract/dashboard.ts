@@ -35,6 +35,13 @@ export interface DashboardSummary {
   /** Approved relief finance has not paid yet, less goods already issued against it (finance). */
   reliefToPay: number;
   reliefToPayFen: number;
+  // The other approval inboxes, each 0 for the roles that do not act on it.
+  /** Campaign lists waiting for the caller's check as director, not ones they built (待审核慰问名单). */
+  campaignsToCheck: number;
+  /** Campaign lists waiting for the caller's approval as chair, not ones they built or checked (待审批慰问名单). */
+  campaignsToApprove: number;
+  /** Exit proposals (解困脱困) waiting for a director's decision, not the caller's own (directors). */
+  exitProposalsToDecide: number;
   /** Last month while it is not closed ('YYYY-MM'); it must be closed by the 5th. */
   monthToClose: string | null;
   /** Today is past the 5th and that month is still open. */

@@ -81,6 +81,18 @@ async function openCampaign(u: User) {
   await e.page.getByTestId('campaign-listed').waitFor();
 }
 
+/** Logs in and opens the list from the 工作台's inbox tile (it shows 1 and leads to the lists at that stage). */
+async function openFromInbox(u: User, tile: 'dash-campaigns-to-check' | 'dash-campaigns-to-approve') {
+  await login(e.page, u.username, u.password);
+  await expect.poll(() => e.page.getByTestId(tile).textContent()).toBe('1');
+  // the chair makes no revisits: no 回访提醒 on their 工作台
+  if (tile === 'dash-campaigns-to-approve') expect(await e.page.getByTestId('dash-monitoring').count()).toBe(0);
+  await e.page.getByTestId(`${tile}-card`).click();
+  await e.page.getByTestId('campaign-status-filter').waitFor();
+  await e.page.getByTestId('campaign-row').first().click();
+  await e.page.getByTestId('campaign-listed').waitFor();
+}
+
 beforeAll(async () => {
   e = await startE2e();
   today = localDate(e.clock.now());
@@ -170,17 +182,24 @@ describe('a festival drive from list to statement', () => {
     await logout(page);
   });
 
-  it('the director checks and the chair approves; the clerk who built it cannot', async () => {
+  it('the director checks and the chair approves, each from the 工作台; the clerk who built it cannot', async () => {
     const page = e.page;
-    await openCampaign(DIRECTOR);
+    await openFromInbox(DIRECTOR, 'dash-campaigns-to-check');
     await page.getByTestId('campaign-decide').click();
     await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
     await expect.poll(status).toBe('pending_chair');
     await logout(page);
+    await login(page, STAFF.username, STAFF.password);
+    // the clerk's 工作台: revisits to make, no approval inbox
+    await page.getByTestId('dash-monitoring').waitFor();
+    expect(await page.getByTestId('dash-campaigns-to-approve-card').count()).toBe(0);
+    expect(await page.getByTestId('dash-campaigns-to-check-card').count()).toBe(0);
+    await logout(page);
     await openCampaign(STAFF);
     expect(await page.getByTestId('campaign-decide').count()).toBe(0);
     await logout(page);
-    await openCampaign(CHAIR);
+    await openFromInbox(CHAIR, 'dash-campaigns-to-approve');
+    await e.shot('campaigns-06-chair-from-dashboard');
     await page.getByTestId('campaign-decide').click();
     await page.getByRole('dialog').getByText('批准名单').waitFor();
     await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();

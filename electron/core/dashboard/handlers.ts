@@ -2,7 +2,7 @@ import type { dashboardChannels } from '../../../shared/contract/dashboard';
 import { localDate } from '../../../shared/dates';
 import type { HandlerMap } from '../handler';
 import { overdueSql } from '../petitions/deadlines';
-import { reliefInboxes } from './inboxes';
+import { approvalInboxes, reliefInboxes } from './inboxes';
 import { nextMonthToClose } from '../ledger/periods';
 import { previousMonth } from '../../../shared/months';
 import type { Db } from '../../db/open';
@@ -31,6 +31,7 @@ export const dashboardHandlers: HandlerMap<keyof typeof dashboardChannels> = {
       overduePetitions: n(`SELECT count(*) AS n FROM petitions WHERE ${overdueSql()}`, { today }),
       petitionsToday: n('SELECT count(*) AS n FROM petitions WHERE received_date = @today', { today }),
       ...reliefInboxes(db, user!, today),
+      ...approvalInboxes(db, user!),
       ...monthCloseReminder(db, today),
       backupWarning: user!.roles.includes('admin') ? backupWarning(db, now) : null,
     };

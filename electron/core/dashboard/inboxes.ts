@@ -59,3 +59,35 @@ function noticesDue(db: Db, today: string): DueNotice[] {
     .all(today) as { id: number; number: string; end_date: string; people: number; total_fen: number; objections: number }[];
   return rows.map((r) => ({ id: r.id, number: r.number, endDate: r.end_date, people: r.people, totalFen: r.total_fen, openObjections: r.objections }));
 }
+
+/**
+ * Campaign lists at `status` the user may decide: the rule of the campaign policy's 'decide'
+ * (electron/core/campaigns/policy.ts) — nobody decides a list they built (created, edited, submitted, added
+ * or removed a line), and the chair's approval needs someone other than the director who checked it since
+ * the last submission — spelled as probes that stop at the first hit, so a long list is not read whole into
+ * a set as the policy's buildersOf does. The test holds it to the policy's own answer.
+ * Campaigns are few (a handful a year, not one per file), so they are read by status; the decisions are
+ * searched on (campaign_id, id), the lines on (campaign_id, file_id).
+ */
+const CAMPAIGNS_TO_DECIDE = `SELECT count(*) AS n FROM campaigns c
+  WHERE c.status = @status AND c.created_by <> @me
+    AND NOT EXISTS (SELECT 1 FROM campaign_decisions d WHERE d.campaign_id = c.id AND d.by_user = @me
+      AND (d.decision IN ('edit', 'submit')
+        OR (@chair = 1 AND d.stage = 'director' AND d.decision = 'approve'
+          AND d.id > coalesce((SELECT max(s.id) FROM campaign_decisions s WHERE s.campaign_id = c.id AND s.decision = 'submit'), 0))))
+    AND NOT EXISTS (SELECT 1 FROM campaign_removals r WHERE r.campaign_id = c.id AND r.by_user = @me)
+    AND NOT EXISTS (SELECT 1 FROM campaign_lines l WHERE l.campaign_id = c.id AND l.added_by = @me)`;
+
+/** The exit proposals (解困脱困) waiting for a decision, not the caller's own: on the partial index of pending proposals. */
+const EXITS_TO_DECIDE = "SELECT count(*) AS n FROM file_exit_proposals WHERE status = 'pending' AND proposed_by <> @me";
+
+/** The approval inboxes beyond relief, each 0 for the roles that do not act on it. */
+export function approvalInboxes(db: Db, user: SessionUser) {
+  const count = (sql: string, params: Record<string, string | number>) => (db.prepare(sql).get(params) as { n: number }).n;
+  const isDirector = user.roles.includes('director');
+  return {
+    campaignsToCheck: isDirector ? count(CAMPAIGNS_TO_DECIDE, { status: 'pending_director', me: user.id, chair: 0 }) : 0,
+    campaignsToApprove: user.roles.includes('chair') ? count(CAMPAIGNS_TO_DECIDE, { status: 'pending_chair', me: user.id, chair: 1 }) : 0,
+    exitProposalsToDecide: isDirector ? count(EXITS_TO_DECIDE, { me: user.id }) : 0,
+  };
+}

@@ -5,12 +5,13 @@ import { invoke } from '../api';
 import { navigate } from '../router';
 import { hasRole, useSession } from '../session';
 
-const READERS = ['finance', 'staff', 'director', 'chair'] as const;
+// Those who keep the stock (restock, issue the lots near expiry first); the chair reads 物资库存 itself.
+const KEEPERS = ['finance', 'staff', 'director'] as const;
 
 /** 库存预警 on the dashboard: items below their low-stock line and lots near expiry (materials.alerts); opens 物资库存. */
 export function StockAlertsCard() {
   const { user } = useSession();
-  const canRead = hasRole(user, READERS);
+  const canRead = hasRole(user, KEEPERS);
   const [alerts, setAlerts] = useState<StockAlerts | null>(null);
   useEffect(() => {
     if (canRead) void invoke('materials.alerts', {}).then(setAlerts, () => setAlerts(null));

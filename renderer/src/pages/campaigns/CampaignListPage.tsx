@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Table, Typography } from 'antd';
+import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { CAMPAIGN_KIND_LABELS, type CampaignKind } from '../../../../shared/campaign';
+import { CAMPAIGN_KIND_LABELS, CAMPAIGN_STATUS_LABELS, CAMPAIGN_STATUSES, type CampaignKind } from '../../../../shared/campaign';
 import type { CampaignSummary } from '../../../../shared/contract/campaigns';
 import { formatYuan } from '../../../../shared/money';
 import { invoke } from '../../api';
 import { useAction } from '../../components/useAction';
 import { useHotkey } from '../../components/useHotkey';
-import { navigate } from '../../router';
+import { navigate, useHashPath } from '../../router';
 import { hasRole, useSession } from '../../session';
 import { CampaignFormModal } from './CampaignFormModal';
 import { BUILDER_ROLES, CampaignStatusTag } from './campaignLabels';
@@ -19,13 +19,25 @@ export function CampaignListPage() {
   const [data, setData] = useState<{ rows: CampaignSummary[]; total: number }>({ rows: [], total: 0 });
   const [creating, setCreating] = useState(false);
   const { busy, run } = useAction();
-  const load = useCallback(() => void run(() => invoke('campaigns.list', page)).then((d) => d && setData(d)), [page, run]);
+  // '#/campaigns?status=pending_director': the 工作台's inbox opens the lists at that stage.
+  const query = useHashPath().split('?')[1];
+  const status = CAMPAIGN_STATUSES.find((s) => s === new URLSearchParams(query ?? '').get('status'));
+  const load = useCallback(() => void run(() => invoke('campaigns.list', { ...page, ...(status ? { status } : {}) })).then((d) => d && setData(d)), [page, status, run]);
   useEffect(load, [load]);
   useHotkey({ key: 'n' }, () => setCreating(true), canBuild);
 
   return (
     <Card
-      title="慰问活动（送温暖 / 春节慰问 / 金秋助学）"
+      title={
+        <Space>
+          慰问活动（送温暖 / 春节慰问 / 金秋助学）
+          {status && (
+            <Tag closable onClose={() => navigate('/campaigns')} data-testid="campaign-status-filter">
+              只看{CAMPAIGN_STATUS_LABELS[status]}
+            </Tag>
+          )}
+        </Space>
+      }
       extra={
         canBuild && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="campaign-new">

@@ -2,11 +2,12 @@ import { FileAddOutlined, FormOutlined, SearchOutlined } from '@ant-design/icons
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DashboardSummary } from '../../../../shared/contract/dashboard';
-import { formatChineseDate, localDate } from '../../../../shared/dates';
+import { formatChineseDate } from '../../../../shared/dates';
 import { ROLE_LABELS, type Role } from '../../../../shared/roles';
 import { invoke } from '../../api';
 import { useAction } from '../../components/useAction';
 import { useHotkey } from '../../components/useHotkey';
+import { useServerToday } from '../../components/useServerToday';
 import { navigate } from '../../router';
 import { hasRole, useSession } from '../../session';
 import { StockAlertsCard } from '../../components/StockAlertsCard';
@@ -49,6 +50,9 @@ const TILES: Tile[] = [
   { key: 'reliefAwaitingNotice', moneyKey: 'reliefAwaitingNoticeFen', title: '待公示救助', to: '/relief/notices', hint: '已批准、等待发布公示', testId: 'dash-relief-awaiting-notice', onlyFor: ['director'] },
   { key: 'noticesDue', moneyKey: 'noticesDueFen', title: '待公示期满确认', to: '/relief/notices', hint: '公示期已满、等待确认发放', danger: true, testId: 'dash-notices-due', onlyFor: ['director'] },
   { key: 'reliefToPay', moneyKey: 'reliefToPayFen', title: '待发放救助', to: '/finance/pay', hint: '已批准、尚未发放的救助金', testId: 'dash-relief-to-pay', onlyFor: ['finance'] },
+  { key: 'campaignsToCheck', title: '待审核慰问名单', to: '/campaigns?status=pending_director', hint: '等待主任审核的慰问名单', testId: 'dash-campaigns-to-check', onlyFor: ['director'] },
+  { key: 'campaignsToApprove', title: '待审批慰问名单', to: '/campaigns?status=pending_chair', hint: '等待工会主席审批的慰问名单', testId: 'dash-campaigns-to-approve', onlyFor: ['chair'] },
+  { key: 'exitProposalsToDecide', title: '待审核脱困申请', to: '/monitoring?tab=exits', hint: '等待主任审核的解困脱困申请', testId: 'dash-exits-to-decide', onlyFor: ['director'] },
 ];
 
 function StatTile({ tile, value, money }: { tile: Tile; value: number | undefined; money: number | undefined }) {
@@ -92,6 +96,7 @@ export function DashboardPage() {
   const wantsSummary = canRead || hasRole(user, ['admin']);
   const [summary, setSummary] = useState<DashboardSummary | null>(null);
   const { run } = useAction();
+  const today = useServerToday();
 
   useEffect(() => {
     if (!wantsSummary) return;
@@ -107,7 +112,7 @@ export function DashboardPage() {
     <Space orientation="vertical" style={{ width: '100%' }} size="large">
       <Card title="工作台">
         <Descriptions column={{ xs: 1, md: 3 }}>
-          <Descriptions.Item label="今天">{formatChineseDate(localDate(new Date()))}</Descriptions.Item>
+          <Descriptions.Item label="今天">{today ? formatChineseDate(today) : '—'}</Descriptions.Item>
           <Descriptions.Item label="当前用户">{user.displayName}</Descriptions.Item>
           <Descriptions.Item label="角色">{user.roles.map((r) => <Tag key={r}>{ROLE_LABELS[r]}</Tag>)}</Descriptions.Item>
         </Descriptions>

@@ -4,14 +4,17 @@ import type { MonitoringOverview } from '../../../../shared/contract/monitoring'
 import { invoke } from '../../api';
 import { navigate } from '../../router';
 import { hasRole, useSession } from '../../session';
-import { MONITOR_READERS } from './monitoringLabels';
+import { MONITOR_WRITERS } from './monitoringLabels';
 
 type Counts = Record<'mine' | 'all', MonitoringOverview | null>;
 
-/** 回访提醒 on the 工作台: revisits due and overdue, the caller's own and everyone's; each opens the list. */
+/**
+ * 回访提醒 on the 工作台: revisits due and overdue, the caller's own and everyone's; each opens the list.
+ * Only for those who make the revisits (staff, director); finance and the chair read the monitoring page.
+ */
 export function MonitoringCard() {
   const { user } = useSession();
-  const canRead = hasRole(user, MONITOR_READERS);
+  const canRead = hasRole(user, MONITOR_WRITERS);
   const [counts, setCounts] = useState<Counts>({ mine: null, all: null });
   useEffect(() => {
     if (!canRead) return;

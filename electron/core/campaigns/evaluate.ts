@@ -21,7 +21,8 @@ const TIER_SQL = `CASE WHEN f.per_capita_income_fen * 100 <= @line * 150 THEN 0 
 // Per-connection scratch tables (the connection runs one handler at a time). Being tables, they roll
 // back with the handler's transaction, the combinations' signature with them.
 const SCRATCH = `
-CREATE TEMP TABLE IF NOT EXISTS campaign_eval_combos (id INTEGER PRIMARY KEY, grp TEXT NOT NULL, amount_fen INTEGER NOT NULL, reasons TEXT NOT NULL, rescued TEXT NOT NULL);
+CREATE TEMP TABLE IF NOT EXISTS campaign_eval_combos (id INTEGER PRIMARY KEY, grp TEXT NOT NULL, amount_fen INTEGER NOT NULL, reasons TEXT NOT NULL, rescued TEXT NOT NULL,
+  reasons_set INTEGER, rescued_set INTEGER);
 CREATE TEMP TABLE IF NOT EXISTS campaign_eval_signature (id INTEGER PRIMARY KEY CHECK (id = 1), signature TEXT NOT NULL);
 CREATE TEMP TABLE IF NOT EXISTS campaign_eval_unit (file_id INTEGER PRIMARY KEY);
 CREATE TEMP TABLE IF NOT EXISTS campaign_eval_nonworker (file_id INTEGER PRIMARY KEY);
@@ -254,6 +255,24 @@ function describe(db: Db, rows: PageRow[]): Candidate[] {
 }
 
 /**
+ * Runs `write` (lines of draft campaign `campaignId` only) with migration 0014's per-row guard
+ * campaign_lines_insert set aside: the guard re-reads the campaign's status for every line, a third of a
+ * 200k-line build. The status is checked here once instead, and the trigger is put back, as it was
+ * stored, in the same savepoint: no commit, and no other writer, ever meets the table without it.
+ */
+export function withoutDraftGuard(db: Db, campaignId: number, write: () => void): void {
+  db.transaction(() => {
+    const { status } = db.prepare('SELECT status FROM campaigns WHERE id = ?').get(campaignId) as { status: string };
+    if (status !== 'draft') throw new Error('campaign lists change only while they are built');
+    const guard = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'campaign_lines_insert'").get() as { sql: string } | undefined;
+    if (!guard) throw new Error('campaign_lines_insert is missing');
+    db.exec('DROP TRIGGER campaign_lines_insert');
+    write();
+    db.exec(guard.sql);
+  })();
+}
+
+/**
  * Puts every qualifying file on the list in file order, in one statement; returns what was added and how
  * many were left out. No counting pass over every file: what was added is counted from the lines written,
  * and those left out are looked for only among the files with something against them.
@@ -261,11 +280,16 @@ function describe(db: Db, rows: PageRow[]): Candidate[] {
 export function buildList(db: Db, c: CampaignRow, groups: GroupRow[], minLivingLineFen: number, workUnit: string, by: { userId: number; at: string }): Counts {
   const p = prepare(db, c, groups, minLivingLineFen, workUnit);
   const { last } = db.prepare('SELECT coalesce(max(id), 0) AS last FROM campaign_lines').get() as { last: number };
-  db.prepare(
-    `INSERT INTO campaign_lines (campaign_id, file_id, grp, amount_fen, source, reasons, exceptions, added_by, added_at)
-     SELECT @campaign, fileId, grp, amount_fen, 'criteria', CASE WHEN rescued THEN k_rescued ELSE k_reasons END, '[]', @user, @at
-     FROM (SELECT f.file_id AS fileId, k.grp, k.amount_fen, k.reasons AS k_reasons, k.rescued AS k_rescued ${p.fitting}) WHERE ex = 0 ORDER BY fileId`,
-  ).run({ ...p.params, user: by.userId, at: by.at });
+  // Each line points at its reasons, stored once (migration 0024): the sets the groups can give, then their ids on the combinations.
+  db.exec(`INSERT OR IGNORE INTO campaign_reason_sets (reasons) SELECT reasons FROM campaign_eval_combos UNION SELECT rescued FROM campaign_eval_combos;
+    UPDATE campaign_eval_combos SET reasons_set = (SELECT s.id FROM campaign_reason_sets s WHERE s.reasons = campaign_eval_combos.reasons),
+      rescued_set = (SELECT s.id FROM campaign_reason_sets s WHERE s.reasons = campaign_eval_combos.rescued);`);
+  const insert = db.prepare(
+    `INSERT INTO campaign_lines (campaign_id, file_id, grp, amount_fen, source, reasons, reason_set_id, exceptions, added_by, added_at)
+     SELECT @campaign, fileId, grp, amount_fen, 'criteria', '', CASE WHEN rescued THEN k_rescued ELSE k_reasons END, '[]', @user, @at
+     FROM (SELECT f.file_id AS fileId, k.grp, k.amount_fen, k.reasons_set AS k_reasons, k.rescued_set AS k_rescued ${p.fitting}) WHERE ex = 0 ORDER BY fileId`,
+  );
+  withoutDraftGuard(db, c.id, () => insert.run({ ...p.params, user: by.userId, at: by.at }));
   const added = db.prepare('SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS fen FROM campaign_lines WHERE id > ?').get(last) as { n: number; fen: number };
   const { excluded } = db.prepare(`SELECT count(*) AS excluded FROM (SELECT f.file_id ${p.fitting} AND (${p.against})) WHERE ex <> 0`).get(p.params) as { excluded: number };
   return { qualifying: added.n, excluded, qualifyingFen: added.fen };

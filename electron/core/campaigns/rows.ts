@@ -77,7 +77,11 @@ export interface LineRow {
   returned_at: string | null;
 }
 
-export const LINE_SELECT = `SELECT l.*, u.display_name AS added_by_name, f.name, f.id_number, f.work_unit, f.bank_name, f.bank_card,
+// A built line's reasons are its set's (migration 0024); a line added by hand or import, or built
+// before that migration, holds its own.
+export const LINE_SELECT = `SELECT l.id, l.campaign_id, l.file_id, l.grp, l.amount_fen, l.source,
+  CASE WHEN l.reason_set_id IS NULL THEN l.reasons ELSE (SELECT s.reasons FROM campaign_reason_sets s WHERE s.id = l.reason_set_id) END AS reasons,
+  l.exceptions, l.added_by, l.added_at, u.display_name AS added_by_name, f.name, f.id_number, f.work_unit, f.bank_name, f.bank_card,
   p.id AS payment_id, b.number AS batch_number, b.date AS batch_date, p.returned_reason, p.returned_at
   FROM campaign_lines l JOIN worker_files f ON f.id = l.file_id JOIN users u ON u.id = l.added_by
   LEFT JOIN campaign_payments p ON p.line_id = l.id LEFT JOIN campaign_batches b ON b.id = p.batch_id`;

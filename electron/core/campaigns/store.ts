@@ -46,6 +46,8 @@ export function budgetCheck(db: Db, c: CampaignRow): { groups: CampaignGroupView
 
 export function campaignFacts(db: Db, c: CampaignRow): CampaignFacts & { groups: CampaignGroupView[]; overBudgetFen: number } {
   const b = budgetCheck(db, c);
+  // No batch paid (batches are never empty): every line is unpaid, and no line needs reading for it.
+  if (c.paid_fen === 0) return { submitBlocker: b.blocker, unpaidCount: c.line_count, paidOutstanding: 0, groups: b.groups, overBudgetFen: b.overBudgetFen };
   const counts = db
     .prepare(
       `SELECT sum(p.id IS NULL) AS unpaid, sum(p.id IS NOT NULL AND p.returned_entry_id IS NULL) AS outstanding
@@ -55,6 +57,25 @@ export function campaignFacts(db: Db, c: CampaignRow): CampaignFacts & { groups:
   return { submitBlocker: b.blocker, unpaidCount: counts.unpaid ?? 0, paidOutstanding: counts.outstanding ?? 0, groups: b.groups, overBudgetFen: b.overBudgetFen };
 }
 
+/**
+ * The work units of a campaign's listed files, in order. A long list is answered from the units'
+ * index: each unit (found by a seek, not a scan) is on the list as soon as one of its files is, which a
+ * list of most files shows at its first few files. Reading each line's file instead reads the whole
+ * files table for a list of them all; for a short list it is the cheaper way.
+ */
+function unitsOnList(db: Db, c: CampaignRow): string[] {
+  const byLines = 'SELECT DISTINCT f.work_unit AS u FROM campaign_lines l JOIN worker_files f ON f.id = l.file_id WHERE l.campaign_id = @id ORDER BY f.work_unit';
+  const byUnits = `WITH RECURSIVE units(u) AS (
+      SELECT min(work_unit) FROM worker_files
+      UNION ALL SELECT (SELECT min(work_unit) FROM worker_files WHERE work_unit > units.u) FROM units WHERE units.u IS NOT NULL)
+    SELECT u FROM units WHERE u IS NOT NULL
+      AND EXISTS (SELECT 1 FROM worker_files f CROSS JOIN campaign_lines l ON l.campaign_id = @id AND l.file_id = f.id WHERE f.work_unit = units.u)
+    ORDER BY u`;
+  return (db.prepare(c.line_count > UNITS_BY_INDEX_FROM ? byUnits : byLines).all({ id: c.id }) as { u: string }[]).map((r) => r.u);
+}
+/** Lines from which unitsOnList asks each unit rather than each line's file. */
+const UNITS_BY_INDEX_FROM = 20_000;
+
 export function loadCampaign(ctx: HandlerContext, id: number): Campaign {
   const db = ctx.db;
   const c = getCampaignRow(db, id);
@@ -63,7 +84,7 @@ export function loadCampaign(ctx: HandlerContext, id: number): Campaign {
     .prepare('SELECT d.*, u.display_name AS by_name FROM campaign_decisions d JOIN users u ON u.id = d.by_user WHERE d.campaign_id = ? ORDER BY d.id')
     .all(id) as DecisionRow[];
   const batches = db.prepare(`${BATCH_SELECT} WHERE b.campaign_id = ? ORDER BY b.id`).all(id) as BatchRow[];
-  const units = (db.prepare('SELECT DISTINCT f.work_unit AS u FROM campaign_lines l JOIN worker_files f ON f.id = l.file_id WHERE l.campaign_id = ? ORDER BY f.work_unit').all(id) as { u: string }[]).map((r) => r.u);
+  const units = unitsOnList(db, c);
   const builders = (
     db
       .prepare(

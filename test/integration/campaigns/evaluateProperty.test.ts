@@ -12,6 +12,7 @@ import { localDate } from '../../../shared/dates';
 import { computeCheckDigit } from '../../../shared/idcard';
 import { EMPLOYMENT_STATUSES, EXCLUSION_KINDS, HARDSHIP_CAUSES, MODEL_WORKER_LEVELS } from '../../../shared/workerFile';
 import { candidatesPage } from '../../../electron/core/campaigns/evaluate';
+import { LINE_SELECT, type LineRow } from '../../../electron/core/campaigns/rows';
 import { getCampaignRow, groupsOf } from '../../../electron/core/campaigns/store';
 import { writeFile } from '../../../electron/core/files/store';
 import { settingsOn } from '../../../electron/core/settings/store';
@@ -172,7 +173,8 @@ describe('the set-based list build', () => {
         const before = (db.prepare('SELECT coalesce(max(id), 0) AS n FROM campaign_lines').get() as { n: number }).n;
         const built = await core.ok('campaigns.build', { id: campaign.id, workUnit: run.unit }, staff);
         expect(built).toMatchObject({ added: qualifying.length, excluded: excluded.length, addedFen: qualifying.reduce((sum, q) => sum + q.amountFen, 0) });
-        const lines = db.prepare("SELECT file_id, grp, amount_fen, reasons, source FROM campaign_lines WHERE campaign_id = ? AND id > ? ORDER BY id").all(campaign.id, before);
+        // Read as every list, sheet and export reads them (a built line's reasons are a stored set, migration 0024).
+        const lines = (db.prepare(`${LINE_SELECT} WHERE l.campaign_id = ? AND l.id > ? ORDER BY l.id`).all(campaign.id, before) as LineRow[]).map((l) => ({ file_id: l.file_id, grp: l.grp, amount_fen: l.amount_fen, reasons: l.reasons, source: l.source }));
         expect(lines).toEqual(qualifying.map((q) => ({ file_id: q.fileId, grp: q.group, amount_fen: q.amountFen, reasons: JSON.stringify(q.reasons), source: 'criteria' })));
         // After the build: everyone who fitted is on the list, and their households with them.
         expectSameCandidates(campaign.id, line, '');

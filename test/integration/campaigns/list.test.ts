@@ -108,6 +108,7 @@ describe('building a campaign list', () => {
     expect(built.excluded).toBe(excluded.length);
     const lines = await core.ok('campaigns.lines', { id, page: 1, pageSize: 200 }, staff);
     expect(lines.rows.map((l) => l.fileId).sort()).toEqual(fits.map((c) => c.fileId).sort());
+    for (const c of fits) expect(lines.rows.find((l) => l.fileId === c.fileId)!.reasons).toEqual(c.reasons);
     // Building again adds nobody twice.
     expect((await core.ok('campaigns.build', { id, workUnit: '' }, staff)).added).toBe(0);
   });
@@ -181,6 +182,12 @@ describe('building a campaign list', () => {
     // The approved list is final, down to the table.
     expect(() => core.app.db.prepare('DELETE FROM campaign_lines WHERE campaign_id = ?').run(id)).toThrow(/change only while/);
     expect(() => core.app.db.prepare('UPDATE campaign_lines SET amount_fen = 1 WHERE campaign_id = ?').run(id)).toThrow(/change only while/);
+    // The build sets the per-line guard aside while it writes; it is back for every other writer.
+    expect(() =>
+      core.app.db
+        .prepare("INSERT INTO campaign_lines (campaign_id, file_id, grp, amount_fen, source, reasons, added_by, added_at) VALUES (?, ?, 'hardship', 50000, 'manual', '[]', 1, '2027-01-12T00:00:00Z')")
+        .run(id, people.resident.id),
+    ).toThrow(/change only while/);
     expect(await core.call('campaigns.addLine', { id, fileId: people.resident.id, group: 'hardship', reason: '补报' }, staff)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 });

@@ -1,7 +1,8 @@
 // A PC whose clock is years ahead must not date a new setting version by it: the settings page's
 // default effective date, and the earliest it offers, come from the server's clock. Nor may it open
 // the month-based lists (donations, payments, stock documents, books, monitoring ledger, reports) on
-// its own month: they open on the server's.
+// its own month: they open on the server's. Nor may the forms default to its day, or the year views
+// and the relief report's range open on its year.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/dispatch';
@@ -16,12 +17,25 @@ async function ok<T>(channel: string, payload: unknown, token: string | null = n
   return r.data as T;
 }
 
-/** The text a MonthPicker shows (the test id lands on its input or on a wrapper around it). */
+/** The text a picker or number field shows (the test id lands on its input or on a wrapper around it); a range's ends joined by ' ~ '. */
 async function pickedMonth(page: Page, testId: string): Promise<string> {
-  const el = page.getByTestId(testId);
-  await el.waitFor();
-  const input = (await el.evaluate((n) => n.tagName)) === 'INPUT' ? el : el.locator('input');
-  return input.inputValue();
+  const found = page.getByTestId(testId);
+  await found.first().waitFor();
+  const values: string[] = [];
+  for (const el of await found.all()) {
+    const inputs = (await el.evaluate((n) => n.tagName)) === 'INPUT' ? [el] : await el.locator('input').all();
+    for (const input of inputs) values.push(await input.inputValue());
+  }
+  return values.join(' ~ ');
+}
+
+/** The open date panel: the server's today can be picked, its tomorrow cannot (the PC's 2031 is far beyond both). */
+async function expectTodayIsLatest(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+  await expect.poll(() => panel.locator('td[title="2026-03-11"].ant-picker-cell-disabled').count()).toBe(1);
+  expect(await panel.locator('td[title="2026-03-10"].ant-picker-cell-disabled').count()).toBe(0);
+  await page.keyboard.press('Escape');
 }
 
 let e: E2eApp;
@@ -100,6 +114,53 @@ describe('the settings page on a PC with a wrong clock', () => {
     const picker = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
     await expect.poll(() => picker.locator('.ant-picker-cell-disabled').count()).toBe(9);
     await page.screenshot({ path: 'test-results/settings-server-month.png' });
+    await page.close();
+  });
+
+  // uses the cashier created by the test above
+  it("defaults the forms' dates, the year views and the relief report's range to the server's today", async () => {
+    const page = await e.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
+    page.setDefaultTimeout(15_000);
+    await page.clock.setFixedTime(PC_CLOCK);
+    await page.goto(e.url);
+    await login(page, CASHIER.username, CASHIER.password);
+
+    // 登记捐款
+    await page.goto(`${e.url}#/finance/donations`);
+    await page.getByTestId('donation-new').click();
+    expect(await pickedMonth(page, 'donation-date')).toBe('2026年3月10日');
+    await expectTodayIsLatest(page, 'donation-date');
+
+    // 其他收入, 费用支出 and 填制记账凭证
+    await page.goto(`${e.url}#/finance/entries`);
+    expect(await pickedMonth(page, 'income-date')).toBe('2026年3月10日');
+    await expectTodayIsLatest(page, 'income-date');
+    await page.getByRole('tab', { name: '费用支出' }).click();
+    expect(await pickedMonth(page, 'expense-date')).toBe('2026年3月10日');
+    await page.getByRole('tab', { name: '填制记账凭证' }).click();
+    expect(await page.locator('#voucher-draft_date').inputValue()).toBe('2026年3月10日');
+
+    // 物资入库
+    await page.goto(`${e.url}#/materials/receive`);
+    expect(await pickedMonth(page, 'receive-date')).toBe('2026年3月10日');
+    await expectTodayIsLatest(page, 'receive-date');
+
+    // 报表: the relief report from the server's new year's day to its today; the yearly views on its year
+    await page.goto(`${e.url}#/reports`);
+    await page.getByRole('tab', { name: '救助发放统计' }).click();
+    expect(await pickedMonth(page, 'relief-range')).toBe('2026-01-01 ~ 2026-03-10');
+    await page.getByRole('tab', { name: '来访统计' }).click();
+    expect(await pickedMonth(page, 'stats-year')).toBe('2026');
+    await page.getByRole('tab', { name: '年度汇总' }).click();
+    expect(await pickedMonth(page, 'year-summary-year')).toBe('2026');
+
+    // 年审 on the server's year (and the one before), not 2031
+    await page.goto(`${e.url}#/monitoring`);
+    await page.getByTestId('tab-reviews').click();
+    const years = page.locator('.ant-segmented').filter({ hasText: ' 年' });
+    await expect.poll(() => years.textContent()).toBe('2025 年2026 年');
+    expect(await years.locator('.ant-segmented-item:has(input:checked)').textContent()).toBe('2026 年');
+    await page.screenshot({ path: 'test-results/settings-server-forms.png' });
     await page.close();
   });
 });

@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
 import { invoke } from '../api';
 
 /*
  * The centre's date as the program knows it (settings.today), never the PC's clock: a counter PC set a
- * year ahead or behind must not open a list on the wrong month or forbid picking the current one.
- * One answer is shared by every page and month picker for a minute (timed by the monotonic clock, which
- * a wrong or changed PC clock does not move), so a day that turns while the app is open is seen.
+ * year ahead or behind must not open a list on the wrong month, forbid picking the current one, or
+ * default a form's date to its own day. One answer is shared by every page, form and picker for a minute
+ * (timed by the monotonic clock, which a wrong or changed PC clock does not move), so a day that turns
+ * while the app is open is seen.
  */
 const FRESH_MS = 60_000;
 const RETRY_MS = 2_000;
@@ -28,8 +30,12 @@ function askToday(): Promise<string> {
   return asking;
 }
 
-/** 'YYYY-MM-DD' of the program's today, or null until it answers (asked again every 2 s if it fails). */
-export function useServerToday(): string | null {
+/**
+ * 'YYYY-MM-DD' of the program's today, or null until it answers (asked again every 2 s if it fails).
+ * `askAgainWhen` (e.g. a dialog's open flag): asked again when it changes, so a form opened the next
+ * morning on a page left open overnight defaults to the new day (from the shared answer if fresh).
+ */
+export function useServerToday(askAgainWhen?: unknown): string | null {
   const [today, setToday] = useState<string | null>(fresh);
   useEffect(() => {
     let live = true;
@@ -41,16 +47,30 @@ export function useServerToday(): string | null {
           if (live) retry = setTimeout(ask, RETRY_MS);
         },
       );
+    // a day older than a minute is not shown while asking again (a form would default to it)
+    setToday(fresh());
     ask();
     return () => {
       live = false;
       clearTimeout(retry);
     };
-  }, []);
+  }, [askAgainWhen]);
   return today;
+}
+
+/** The program's today as a day for forms (default dates, pickers' limits), or null until it answers. */
+export function useServerDay(askAgainWhen?: unknown): Dayjs | null {
+  const today = useServerToday(askAgainWhen);
+  return useMemo(() => (today ? dayjs(today) : null), [today]);
 }
 
 /** 'YYYY-MM' of the program's today, or null until it answers. */
 export function useServerMonth(): string | null {
   return useServerToday()?.slice(0, 7) ?? null;
+}
+
+/** The program's year, or null until it answers. */
+export function useServerYear(): number | null {
+  const today = useServerToday();
+  return today ? Number(today.slice(0, 4)) : null;
 }

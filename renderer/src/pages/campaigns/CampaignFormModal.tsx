@@ -4,11 +4,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { CAMPAIGN_GROUP_LABELS, CAMPAIGN_GROUPS, CAMPAIGN_KIND_LABELS, CAMPAIGN_KINDS, type CampaignGroup, type CampaignKind } from '../../../../shared/campaign';
 import type { Campaign, CampaignFund } from '../../../../shared/contract/campaigns';
-import { localDate } from '../../../../shared/dates';
 import { formatYuan } from '../../../../shared/money';
 import { invoke } from '../../api';
 import { MoneyInput } from '../../components/MoneyInput';
 import { useAction } from '../../components/useAction';
+import { useServerToday } from '../../components/useServerToday';
 
 interface Values {
   name: string;
@@ -29,11 +29,13 @@ export function CampaignFormModal({ open, campaign, onClose, onSaved }: { open: 
   const { busy, run } = useAction();
   const [standards, setStandards] = useState<Record<CampaignGroup, number> | null>(null);
   const dates = Form.useWatch('dates', form);
-  const startDate = dates?.[0]?.format('YYYY-MM-DD') ?? localDate(new Date());
+  // until dates are picked, the standards are those in force on the program's today (not the PC's)
+  const today = useServerToday(open);
+  const startDate = dates?.[0]?.format('YYYY-MM-DD') ?? today;
 
   // The default standards in force on the start date, for the groups whose amount the author has not typed.
   useEffect(() => {
-    if (!open) return;
+    if (!open || !startDate) return;
     void run(() => invoke('campaigns.standards', { date: startDate })).then((s) => s && setStandards(s));
   }, [open, startDate, run]);
   const fillStandards = (only?: number) => {

@@ -22,7 +22,6 @@ import {
 import type { Rule } from 'antd/es/form';
 import { cloneElement, useEffect, useRef, useState } from 'react';
 import { householdMemberInput, inputOfFile, workerFileInput, type WorkerFile, type WorkerFileInput } from '../../../../shared/contract/files';
-import { localDate } from '../../../../shared/dates';
 import { MARITAL_STATUS_LABELS, MARITAL_STATUSES, RELATION_LABELS, RELATIONS, type MaritalStatus, type Relation } from '../../../../shared/household';
 import { RISK_FLAGS, RISK_FLAG_LABELS, type RiskFlag } from '../../../../shared/household';
 import { ageOn, normalizeIdNumber, validateIdNumber } from '../../../../shared/idcard';
@@ -50,6 +49,7 @@ import { MoneyInput } from '../../components/MoneyInput';
 import { useAction } from '../../components/useAction';
 import { useHotkey } from '../../components/useHotkey';
 import { useLeaveGuard } from '../../components/useLeaveGuard';
+import { useServerToday } from '../../components/useServerToday';
 import { zodRule } from '../../components/zodRule';
 import { currentPath, navigate } from '../../router';
 import { HouseholdPreview } from './HouseholdPreview';
@@ -190,10 +190,12 @@ const digitsNormalize = (v: unknown) => (typeof v === 'string' ? v.replace(/\s+/
 
 /** Sex, birth date and age read from a valid ID number, beside the box. */
 function IdDerived({ value, compact }: { value?: string; compact?: boolean }) {
-  if (!value) return null;
-  const r = validateIdNumber(value);
+  // the age to the program's today, not the PC's
+  const today = useServerToday();
+  if (!value || !today) return null;
+  const r = validateIdNumber(value, today);
   if (!r.ok) return null;
-  const age = ageOn(r.birthDate, localDate(new Date()));
+  const age = ageOn(r.birthDate, today);
   const [y, m, d] = r.birthDate.split('-');
   return (
     <Typography.Text type="success" data-testid={compact ? undefined : 'id-derived'} style={{ whiteSpace: 'nowrap', fontSize: compact ? 12 : undefined }}>

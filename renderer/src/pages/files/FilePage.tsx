@@ -3,7 +3,7 @@ import { Alert, Button, Card, Descriptions, Empty, Result, Space, Spin, Table, T
 import { useCallback, useEffect, useState } from 'react';
 import type { PdfFile } from '../../../../shared/contract/define';
 import { fileChannels, type ExclusionView, type HouseholdMemberView, type WorkerFile } from '../../../../shared/contract/files';
-import { formatChineseDate, localDate, localDateTime } from '../../../../shared/dates';
+import { formatChineseDate, localDateTime } from '../../../../shared/dates';
 import { RELATION_LABELS, MARITAL_STATUS_LABELS, lineMultipleFen, type Relation } from '../../../../shared/household';
 import { ageOn, maskIdNumber, validateIdNumber } from '../../../../shared/idcard';
 import { formatYuan } from '../../../../shared/money';
@@ -22,6 +22,7 @@ import { fileNumber } from '../../../../shared/workerFile';
 import { invoke } from '../../api';
 import { PdfPreview } from '../../components/PdfPreview';
 import { useAction } from '../../components/useAction';
+import { useServerToday } from '../../components/useServerToday';
 import { useHotkey } from '../../components/useHotkey';
 import { navigate } from '../../router';
 import { hasRole, useSession } from '../../session';
@@ -64,6 +65,8 @@ export function FilePage({ id }: { id: number }) {
   const { busy, run } = useAction();
   const print = useAction();
   const printing = print.busy;
+  // ages are counted to the program's today, not the PC's
+  const today = useServerToday();
   const [pdf, setPdf] = useState<PdfFile | null>(null);
   const printForm = async () => {
     if (!file) return;
@@ -82,9 +85,8 @@ export function FilePage({ id }: { id: number }) {
   useHotkey({ key: 'e', alt: true }, () => navigate(`/files/${id}/edit`), canEdit);
 
   if (loadError) return <Result status="404" title="无法打开档案" subTitle={loadError} extra={<Button onClick={() => navigate('/files')}>回到档案列表</Button>} />;
-  if (!file) return <Spin style={{ display: 'block', margin: 48 }} tip="正在读取档案…"><div /></Spin>;
+  if (!file || !today) return <Spin style={{ display: 'block', margin: 48 }} tip="正在读取档案…"><div /></Spin>;
 
-  const today = localDate(new Date());
   const idText = (v: string) => (showIds ? v : maskIdNumber(v));
   const activeExclusions = file.exclusions.filter((e) => !e.clearedAt);
   const advice = tierAdvice(file.tier, file.hardshipCauses);
@@ -245,7 +247,7 @@ export function FilePage({ id }: { id: number }) {
             {
               title: '性别 / 年龄',
               render: (_, m) => {
-                const r = m.idNumber ? validateIdNumber(m.idNumber) : null;
+                const r = m.idNumber ? validateIdNumber(m.idNumber, today) : null;
                 return r?.ok ? `${SEX_LABELS[r.sex]}，${ageOn(r.birthDate, today)} 岁` : '—';
               },
             },

@@ -1,5 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, Popconfirm, Radio, Select, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Popconfirm, Radio, Select, Skeleton, Tabs, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Account, Fund, JournalEntry } from '../../../../shared/contract/ledger';
@@ -11,11 +11,12 @@ import { invoke } from '../../api';
 import { useAction } from '../../components/useAction';
 import { useHotkey } from '../../components/useHotkey';
 import { useLeaveGuard } from '../../components/useLeaveGuard';
+import { useServerDay } from '../../components/useServerToday';
 import { zodRule } from '../../components/zodRule';
 import { currentPath } from '../../router';
 import { AmountItem, FundPurpose, fundOption } from './financeLabels';
 import { VoucherDraftForm } from './VoucherDraftForm';
-import { ctrlEnter, today, useBooks, useVoucherPrinter } from './voucherParts';
+import { ctrlEnter, useBooks, useVoucherPrinter } from './voucherParts';
 
 type TabKey = 'income' | 'expense' | 'transfer' | 'voucher';
 const TABS: TabKey[] = ['income', 'expense', 'transfer', 'voucher'];
@@ -36,6 +37,8 @@ export function OtherEntriesPage() {
   const [last, setLast] = useState<JournalEntry | null>(null);
   const books = useBooks(version);
   const printer = useVoucherPrinter();
+  // Entries are dated the program's today by default, never the PC's (asked again on each tab, whose form is new).
+  const today = useServerDay(tab);
   useLeaveGuard(dirty);
   useHotkey({ key: '1', alt: true }, () => setTab('income'));
   useHotkey({ key: '2', alt: true }, () => setTab('expense'));
@@ -48,6 +51,7 @@ export function OtherEntriesPage() {
     setVersion((v) => v + 1);
   };
   const common = { funds: books.funds, accounts: books.accounts, onPosted: posted, onDirty: setDirty };
+  const dated = (form: (today: Dayjs) => React.ReactNode) => (today ? form(today) : <Skeleton active />);
 
   return (
     <Card
@@ -80,13 +84,15 @@ export function OtherEntriesPage() {
         onChange={(k) => (setTab(k as TabKey), setDirty(false))}
         destroyOnHidden
         items={[
-          { key: 'income', label: '其他收入', children: <MoneyEntryForm mode="income" {...common} /> },
-          { key: 'expense', label: '费用支出', children: <MoneyEntryForm mode="expense" {...common} /> },
-          { key: 'transfer', label: '提现 / 存现', children: <TransferForm {...common} /> },
+          { key: 'income', label: '其他收入', children: dated((t) => <MoneyEntryForm mode="income" today={t} {...common} />) },
+          { key: 'expense', label: '费用支出', children: dated((t) => <MoneyEntryForm mode="expense" today={t} {...common} />) },
+          { key: 'transfer', label: '提现 / 存现', children: dated((t) => <TransferForm today={t} {...common} />) },
           {
             key: 'voucher',
             label: '填制记账凭证',
-            children: <VoucherDraftForm funds={books.funds} accounts={books.accounts} onDirty={setDirty} onDrafted={() => (setDirty(false), setVersion((v) => v + 1))} onPrint={printer.printVoucher} />,
+            children: dated((t) => (
+              <VoucherDraftForm today={t} funds={books.funds} accounts={books.accounts} onDirty={setDirty} onDrafted={() => (setDirty(false), setVersion((v) => v + 1))} onPrint={printer.printVoucher} />
+            )),
           },
         ]}
       />
@@ -96,6 +102,8 @@ export function OtherEntriesPage() {
 }
 
 interface FormProps {
+  /** the program's today: the default date and the latest that can be picked */
+  today: Dayjs;
   funds: Fund[];
   accounts: Account[];
   onPosted(e: JournalEntry): void;
@@ -113,7 +121,7 @@ interface MoneyValues {
 }
 
 /** 其他收入 (上级补助、工会拨款、行政拨款、利息) or 费用支出 (手续费、其他): one amount between a source or use and cash or bank. */
-function MoneyEntryForm({ mode, funds, accounts, onPosted, onDirty }: FormProps & { mode: 'income' | 'expense' }) {
+function MoneyEntryForm({ mode, today, funds, accounts, onPosted, onDirty }: FormProps & { mode: 'income' | 'expense' }) {
   const [form] = Form.useForm<MoneyValues>();
   const [confirming, setConfirming] = useState(false);
   const { busy, run } = useAction();
@@ -162,7 +170,7 @@ function MoneyEntryForm({ mode, funds, accounts, onPosted, onDirty }: FormProps 
       layout="horizontal"
       labelCol={{ span: 4 }}
       wrapperCol={{ span: 14 }}
-      initialValues={{ date: today(), method: 'bank', memo: '' }}
+      initialValues={{ date: today, method: 'bank', memo: '' }}
       autoComplete="off"
       disabled={busy}
       onValuesChange={() => onDirty(true)}
@@ -185,7 +193,7 @@ function MoneyEntryForm({ mode, funds, accounts, onPosted, onDirty }: FormProps 
         />
       </Form.Item>
       <Form.Item label="日期" name="date" rules={[{ required: true, message: '请选择日期' }]}>
-        <DatePicker allowClear={false} format="YYYY年M月D日" disabledDate={(d) => d.isAfter(today(), 'day')} data-testid={`${mode}-date`} />
+        <DatePicker allowClear={false} format="YYYY年M月D日" disabledDate={(d) => d.isAfter(today, 'day')} data-testid={`${mode}-date`} />
       </Form.Item>
       <AmountItem rule={I.amountFen} what="金额" example="5000 或 5,000.00" amountFen={amountFen} testId={`${mode}-amount`} />
       <Form.Item label={`${what}方式`} name="method" rules={[zodRule(I.method)]} required>
@@ -241,7 +249,7 @@ interface TransferValues {
 }
 
 /** 提现 / 存现: the fund's money moves between bank and cash; its total stays the same. */
-function TransferForm({ funds, accounts, onPosted, onDirty }: FormProps) {
+function TransferForm({ today, funds, accounts, onPosted, onDirty }: FormProps) {
   const [form] = Form.useForm<TransferValues>();
   const [confirming, setConfirming] = useState(false);
   const { busy, run } = useAction();
@@ -288,7 +296,7 @@ function TransferForm({ funds, accounts, onPosted, onDirty }: FormProps) {
       layout="horizontal"
       labelCol={{ span: 4 }}
       wrapperCol={{ span: 14 }}
-      initialValues={{ date: today(), direction: 'withdraw', memo: '' }}
+      initialValues={{ date: today, direction: 'withdraw', memo: '' }}
       autoComplete="off"
       disabled={busy}
       onValuesChange={() => onDirty(true)}
@@ -303,7 +311,7 @@ function TransferForm({ funds, accounts, onPosted, onDirty }: FormProps) {
         <Select<number> autoFocus options={funds.map(fundOption)} placeholder="请选择资金来源" showSearch={{ optionFilterProp: 'label' }} data-testid="transfer-fund" />
       </Form.Item>
       <Form.Item label="日期" name="date" rules={[{ required: true, message: '请选择日期' }]}>
-        <DatePicker allowClear={false} format="YYYY年M月D日" disabledDate={(d) => d.isAfter(today(), 'day')} />
+        <DatePicker allowClear={false} format="YYYY年M月D日" disabledDate={(d) => d.isAfter(today, 'day')} />
       </Form.Item>
       <AmountItem rule={T.amountFen} what="金额" example="2000 或 2,000.00" amountFen={amountFen} testId="transfer-amount" />
       {cash.length > 1 && (

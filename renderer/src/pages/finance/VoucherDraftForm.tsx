@@ -11,7 +11,7 @@ import { useAction } from '../../components/useAction';
 import { useHotkey } from '../../components/useHotkey';
 import { zodRule } from '../../components/zodRule';
 import { HotkeyHint } from '../materials/materialsLabels';
-import { ctrlEnter, today } from './voucherParts';
+import { ctrlEnter } from './voucherParts';
 import { MoneyField, Yuan, fundOption } from './financeLabels';
 
 const D = voucherChannels['vouchers.draft'].input.shape;
@@ -36,7 +36,7 @@ const GRID = 'minmax(140px, 2fr) minmax(180px, 2fr) minmax(160px, 2fr) 150px 150
  * 填制记账凭证: several lines that must balance in total and per fund. The totals show as the clerk
  * types; the core checks again, and the voucher reaches the books only when a director approves it.
  */
-export function VoucherDraftForm({ funds, accounts, onDirty, onDrafted, onPrint }: { funds: Fund[]; accounts: Account[]; onDirty(d: boolean): void; onDrafted(v: Voucher): void; onPrint(id: number): void }) {
+export function VoucherDraftForm({ today, funds, accounts, onDirty, onDrafted, onPrint }: { today: Dayjs; funds: Fund[]; accounts: Account[]; onDirty(d: boolean): void; onDrafted(v: Voucher): void; onPrint(id: number): void }) {
   const [form] = Form.useForm<Values>();
   const [confirming, setConfirming] = useState(false);
   const [drafted, setDrafted] = useState<Voucher | null>(null);
@@ -111,7 +111,7 @@ export function VoucherDraftForm({ funds, accounts, onDirty, onDrafted, onPrint 
         form={form}
         name="voucher-draft"
         layout="vertical"
-        initialValues={{ date: today(), memo: '', attachments: 0, lines: [emptyLine(), emptyLine()] }}
+        initialValues={{ date: today, memo: '', attachments: 0, lines: [emptyLine(), emptyLine()] }}
         autoComplete="off"
         disabled={busy}
         onValuesChange={() => onDirty(true)}
@@ -121,7 +121,7 @@ export function VoucherDraftForm({ funds, accounts, onDirty, onDrafted, onPrint 
       >
         <Space align="start" wrap>
           <Form.Item label="凭证日期" name="date" rules={[{ required: true, message: '请选择日期' }]}>
-            <DatePicker allowClear={false} format="YYYY年M月D日" disabledDate={(d) => d.isAfter(today(), 'day')} />
+            <DatePicker allowClear={false} format="YYYY年M月D日" disabledDate={(d) => d.isAfter(today, 'day')} />
           </Form.Item>
           <Form.Item label="摘要" name="memo" rules={[zodRule(D.memo)]} required style={{ width: 460 }}>
             <Input autoFocus maxLength={100} placeholder="如：更正11月利息收入的资金来源" data-testid="voucher-memo" />

@@ -1,15 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import dayjs from 'dayjs';
 import type { PdfFile } from '../../../../shared/contract/define';
 import type { Account, Fund } from '../../../../shared/contract/ledger';
-import { localDate } from '../../../../shared/dates';
 import { invoke } from '../../api';
 import { PdfPreview } from '../../components/PdfPreview';
 import { useAction } from '../../components/useAction';
 
 // Small pieces shared by the 其他收支与凭证 page and the 凭证审核 page.
-
-export const today = () => dayjs(localDate(new Date()));
 
 /** Ctrl+Enter in a form asks for confirmation, like the save button. */
 export const ctrlEnter = (ask: () => void) => (e: React.KeyboardEvent) => {

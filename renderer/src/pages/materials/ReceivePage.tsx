@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Popconfirm, Radio, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Popconfirm, Radio, Select, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import type { Donor, Fund } from '../../../../shared/contract/ledger';
@@ -12,6 +12,7 @@ import { PdfPreview } from '../../components/PdfPreview';
 import { useAction } from '../../components/useAction';
 import { useHotkey } from '../../components/useHotkey';
 import { useLeaveGuard } from '../../components/useLeaveGuard';
+import { useServerDay } from '../../components/useServerToday';
 import { zodRule } from '../../components/zodRule';
 import { currentPath, navigate } from '../../router';
 import { hasRole, useSession } from '../../session';
@@ -20,7 +21,7 @@ import { DonorPicker } from '../finance/DonorPicker';
 import { fundOption } from '../finance/financeLabels';
 import { ItemModal } from './ItemModal';
 import { LocationModal } from './LocationModal';
-import { CATALOGUERS, DOCUMENT_KIND_LABELS, HotkeyHint, itemLabel, locationOption, today, useCatalog, useDocumentPrinter } from './materialsLabels';
+import { CATALOGUERS, DOCUMENT_KIND_LABELS, HotkeyHint, itemLabel, locationOption, useCatalog, useDocumentPrinter } from './materialsLabels';
 
 type Mode = 'donation' | 'purchase';
 const LINE = materialChannels['materials.receiveDonation'].input.shape.lines.element.shape;
@@ -51,6 +52,8 @@ export function ReceivePage() {
   const [tab, setTab] = useState<Mode>(initialTab);
   const [dirty, setDirty] = useState(false);
   const leave = useLeaveGuard(dirty);
+  // The receipt is dated the program's today by default, never the PC's (asked again on each tab, whose form is new).
+  const today = useServerDay(tab);
   return (
     <Card
       title="物资入库"
@@ -68,15 +71,15 @@ export function ReceivePage() {
         }}
         destroyOnHidden
         items={[
-          { key: 'donation', label: '捐赠入库', children: <ReceiveForm mode="donation" onDirty={setDirty} /> },
-          { key: 'purchase', label: '采购入库', children: <ReceiveForm mode="purchase" onDirty={setDirty} /> },
+          { key: 'donation', label: '捐赠入库', children: today ? <ReceiveForm mode="donation" today={today} onDirty={setDirty} /> : <Skeleton active /> },
+          { key: 'purchase', label: '采购入库', children: today ? <ReceiveForm mode="purchase" today={today} onDirty={setDirty} /> : <Skeleton active /> },
         ]}
       />
     </Card>
   );
 }
 
-function ReceiveForm({ mode, onDirty }: { mode: Mode; onDirty(d: boolean): void }) {
+function ReceiveForm({ mode, today, onDirty }: { mode: Mode; today: Dayjs; onDirty(d: boolean): void }) {
   const { user } = useSession();
   const canCatalog = hasRole(user, CATALOGUERS);
   const [form] = Form.useForm<Values>();
@@ -211,7 +214,7 @@ function ReceiveForm({ mode, onDirty }: { mode: Mode; onDirty(d: boolean): void 
         name={`receive-${mode}`}
         layout="horizontal"
         labelCol={{ flex: '110px' }}
-        initialValues={{ date: today(), method: 'bank', lines: [emptyLine()], note: '' }}
+        initialValues={{ date: today, method: 'bank', lines: [emptyLine()], note: '' }}
         autoComplete="off"
         disabled={busy}
         onValuesChange={() => onDirty(true)}
@@ -276,7 +279,7 @@ function ReceiveForm({ mode, onDirty }: { mode: Mode; onDirty(d: boolean): void 
           </Space.Compact>
         </Form.Item>
         <Form.Item label={mode === 'donation' ? '捐赠日期' : '采购日期'} name="date" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker allowClear={false} format="YYYY年M月D日" disabledDate={(d) => d.isAfter(today(), 'day')} data-testid="receive-date" />
+          <DatePicker allowClear={false} format="YYYY年M月D日" disabledDate={(d) => d.isAfter(today, 'day')} data-testid="receive-date" />
         </Form.Item>
 
         <Form.Item label="物资明细" required>

@@ -9,9 +9,10 @@ import { useAction } from '../../components/useAction';
 import { useExportXlsx } from '../../components/ExportXlsxButton';
 import { stockFilter } from '../../../../shared/stockFilter';
 import { useHotkey } from '../../components/useHotkey';
+import { useServerToday } from '../../components/useServerToday';
 import { navigate } from '../../router';
 import { hasRole, useSession } from '../../session';
-import { ExpiryCell, KEEPERS, LocationCell, Qty, RECEIVERS, Yuan, locationOption, todayIso, useCatalog } from './materialsLabels';
+import { ExpiryCell, KEEPERS, LocationCell, Qty, RECEIVERS, Yuan, locationOption, useCatalog } from './materialsLabels';
 
 /** 物资库存: what is where (the centre's store or left with the donor), with the warnings. */
 export function StockPage() {
@@ -26,6 +27,8 @@ export function StockPage() {
   const [q, setQ] = useState('');
   const [onlyAlerts, setOnlyAlerts] = useState(false);
   const { busy, run } = useAction();
+  // 已过期 is judged on the program's today, as the workbook is, not the PC's
+  const today = useServerToday();
 
   const load = useCallback(() => {
     void run(() => Promise.all([invoke('materials.stock', locationId ? { locationId } : {}), invoke('materials.alerts', {})])).then((r) => {
@@ -45,7 +48,7 @@ export function StockPage() {
 
   // The same filter the workbook applies (shared/stockFilter.ts).
   const filter = { ...(locationId ? { locationId } : {}), ...(kind ? { kind } : {}), ...(q.trim() ? { q: q.trim() } : {}), onlyAlerts };
-  const shown = rows.filter(stockFilter(filter, itemById, alerts, todayIso()));
+  const shown = today ? rows.filter(stockFilter(filter, itemById, alerts, today)) : [];
   const exporter = useExportXlsx((jobId) => invoke('materials.stockXlsx', { ...filter, jobId }), 'stock-export');
   const totalFen = shown.reduce((s, r) => s + r.valueFen, 0);
 
@@ -135,7 +138,7 @@ export function StockPage() {
         <Table<StockRow>
           rowKey={(r) => `${r.itemId}-${r.locationId}-${r.expiryDate ?? ''}`}
           size="middle"
-          loading={busy}
+          loading={busy || !today}
           dataSource={shown}
           scroll={{ x: 1000 }}
           pagination={{ pageSize: 50, showTotal: (t) => `共 ${t} 批`, hideOnSinglePage: true }}
@@ -177,7 +180,7 @@ export function StockPage() {
               title: '到期日期',
               dataIndex: 'expiryDate',
               width: 180,
-              render: (d: string | null, r) => <ExpiryCell date={d} near={nearKeys.has(nearKey(r.itemId, r.locationName, d))} />,
+              render: (d: string | null, r) => <ExpiryCell date={d} near={nearKeys.has(nearKey(r.itemId, r.locationName, d))} today={today ?? ''} />,
             },
             { title: '数量', dataIndex: 'quantity', width: 110, align: 'right', render: (n: number, r) => <Qty n={n} unit={r.unit} strong testId="stock-qty" /> },
             { title: '估价金额', dataIndex: 'valueFen', width: 140, align: 'right', render: (f: number) => <Yuan fen={f} /> },

@@ -1,10 +1,8 @@
 // Small shared bits of the materials pages (物资): roles, tags, catalog loading, stock per location, printing.
 import { Space, Tag, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { PdfFile } from '../../../../shared/contract/define';
 import type { Item, Location, MaterialDocument, StockRow } from '../../../../shared/contract/materials';
-import { localDate } from '../../../../shared/dates';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_STATUS_LABELS, LOCATION_KIND_LABELS, type LocationKind } from '../../../../shared/materials';
 import { formatYuan } from '../../../../shared/money';
 import { invoke } from '../../api';
@@ -16,8 +14,6 @@ export const RECEIVERS = ['finance'] as const;
 export const CATALOGUERS = ['finance', 'director'] as const;
 export const APPROVERS = ['director'] as const;
 
-export const today = () => dayjs(localDate(new Date()));
-export const todayIso = () => localDate(new Date());
 /** '2026-03' → '2026年3月' (the one shared helper) */
 export { monthLabel } from '../../../../shared/months';
 
@@ -74,10 +70,10 @@ export function Qty({ n, unit, strong, testId }: { n: number; unit?: string; str
   );
 }
 
-/** An expiry date in a table (2026-12-01), red when past and orange when the core flags it as near (临期). */
-export function ExpiryCell({ date, near }: { date: string | null; near?: boolean }) {
+/** An expiry date in a table (2026-12-01), red when past the program's today and orange when the core flags it as near (临期). */
+export function ExpiryCell({ date, near, today }: { date: string | null; near?: boolean; today: string }) {
   if (!date) return <Typography.Text type="secondary">—</Typography.Text>;
-  const expired = date < todayIso();
+  const expired = date < today;
   return (
     <Space size={4}>
       <span style={{ whiteSpace: 'nowrap' }}>{date}</span>

@@ -2,19 +2,26 @@ import { FileExcelOutlined } from '@ant-design/icons';
 import { Button, Input, Modal, Progress, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { ReviewList, ReviewRow } from '../../../../shared/contract/monitoring';
-import { localDate, localDateTime } from '../../../../shared/dates';
+import { localDateTime } from '../../../../shared/dates';
 import { formatYuan } from '../../../../shared/money';
 import { invoke } from '../../api';
 import { downloadFile } from '../../components/downloadFile';
 import { useAction } from '../../components/useAction';
+import { useServerYear } from '../../components/useServerToday';
 import { navigate } from '../../router';
 import { WarningTag } from '../files/fileLabels';
 
 type Show = 'pending' | 'done' | 'all';
 
-/** 年审: every active file once a year, confirmed as it is or noted as changed; progress at the top. */
-export function ReviewsTab({ canWrite, onProgress }: { canWrite: boolean; onProgress(): void }) {
-  const thisYear = Number(localDate(new Date()).slice(0, 4));
+type ReviewsTabProps = { canWrite: boolean; onProgress(): void };
+
+/** 年审: every active file once a year, confirmed as it is or noted as changed; progress at the top. Opens on the program's year, not the PC's. */
+export function ReviewsTab(props: ReviewsTabProps) {
+  const thisYear = useServerYear();
+  return thisYear ? <Reviews {...props} thisYear={thisYear} /> : <Table loading dataSource={[]} />;
+}
+
+function Reviews({ canWrite, onProgress, thisYear }: ReviewsTabProps & { thisYear: number }) {
   const [year, setYear] = useState(thisYear);
   const [show, setShow] = useState<Show>('pending');
   const [page, setPage] = useState({ page: 1, pageSize: 20 });

@@ -1,15 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, Skeleton, Space, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { householdMemberInput, inputOfFile, type WorkerFile, type WorkerFileInput } from '../../../../shared/contract/files';
 import { monitoringChannels, type FileMonitoring } from '../../../../shared/contract/monitoring';
-import { localDate } from '../../../../shared/dates';
 import { MARITAL_STATUS_LABELS, MARITAL_STATUSES, RELATION_LABELS, RELATIONS, type MaritalStatus } from '../../../../shared/household';
 import { VISIT_KIND_LABELS, VISIT_KINDS, VISIT_METHOD_LABELS, VISIT_METHODS, type VisitKind, type VisitMethod } from '../../../../shared/monitoring';
 import { invoke } from '../../api';
 import { MoneyInput } from '../../components/MoneyInput';
 import { useAction } from '../../components/useAction';
+import { useServerDay } from '../../components/useServerToday';
 import { zodRule } from '../../components/zodRule';
 import { navigate } from '../../router';
 import { useSession } from '../../session';
@@ -44,12 +44,13 @@ type Member = NonNullable<WorkerFileInput['members']>[number];
 const shape = monitoringChannels['monitoring.recordVisit'].input.shape;
 const M = householdMemberInput.shape;
 const NEW_MEMBER: Partial<Member> = { name: '', monthlyIncomeFen: 0, student: false, disabled: false, seriouslyIll: false };
-const today = () => dayjs(localDate(new Date()));
 
 /** 登记回访: one form for a revisit or a holiday visit; a household change re-tiers the file. Ctrl+Enter saves. */
 export function VisitModal({ target, onClose, onSaved }: { target: VisitTarget | null; onClose(): void; onSaved(m: FileMonitoring): void }) {
   const { user } = useSession();
   const [form] = Form.useForm<Values>();
+  // The visit is dated the program's today by default and cannot be later; the next one must be after it (not the PC's day).
+  const today = useServerDay(target?.fileId);
   const [file, setFile] = useState<WorkerFile | null>(null);
   const [saved, setSaved] = useState<FileMonitoring | null>(null);
   const { busy, run } = useAction();
@@ -136,7 +137,7 @@ export function VisitModal({ target, onClose, onSaved }: { target: VisitTarget |
         ) : (
           <Space>
             <Button onClick={close}>取消</Button>
-            <Button type="primary" loading={busy} onClick={() => void submit()} data-testid="visit-save">
+            <Button type="primary" loading={busy} disabled={!today} onClick={() => void submit()} data-testid="visit-save">
               保存 <Typography.Text style={{ color: 'inherit', opacity: 0.75, fontSize: 12 }}>Ctrl+Enter</Typography.Text>
             </Button>
           </Space>
@@ -153,12 +154,14 @@ export function VisitModal({ target, onClose, onSaved }: { target: VisitTarget |
             <Button onClick={() => navigate(`/referrals/legal?file=${target.fileId}`)}>法律援助</Button>
           </Space>
         </Space>
+      ) : !today ? (
+        <Skeleton active />
       ) : (
         <Form<Values>
           form={form}
           layout="vertical"
           preserve={false}
-          initialValues={{ kind: 'revisit', occasion: '', visitDate: today(), visitor: user.displayName, method: 'home', findings: '', changed: false, problems: '', helpArranged: '', nextDate: null }}
+          initialValues={{ kind: 'revisit', occasion: '', visitDate: today, visitor: user.displayName, method: 'home', findings: '', changed: false, problems: '', helpArranged: '', nextDate: null }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();
@@ -179,7 +182,7 @@ export function VisitModal({ target, onClose, onSaved }: { target: VisitTarget |
               </Form.Item>
             )}
             <Form.Item label="走访日期" name="visitDate" rules={[{ required: true, message: '请选择走访日期' }]}>
-              <DatePicker allowClear={false} format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(today(), 'day')} data-testid="visit-date" />
+              <DatePicker allowClear={false} format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(today, 'day')} data-testid="visit-date" />
             </Form.Item>
             <Form.Item label="走访人" name="visitor" rules={[zodRule(shape.visitor)]} required>
               <Input maxLength={60} style={{ width: 180 }} data-testid="visit-visitor" />
@@ -267,7 +270,7 @@ export function VisitModal({ target, onClose, onSaved }: { target: VisitTarget |
             <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} placeholder="如：申请临时救助、推荐就业岗位、转介法律援助" data-testid="visit-help" />
           </Form.Item>
           <Form.Item label="下次回访日期" name="nextDate" extra="不填则按回访间隔自动确定（未消除风险户每月，已消除风险户半年，稳定户一年）">
-            <DatePicker format="YYYY-MM-DD" disabledDate={(d) => !d.isAfter(today(), 'day')} data-testid="visit-next" />
+            <DatePicker format="YYYY-MM-DD" disabledDate={(d) => !d.isAfter(today, 'day')} data-testid="visit-next" />
           </Form.Item>
         </Form>
       )}

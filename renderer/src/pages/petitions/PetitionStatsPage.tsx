@@ -4,10 +4,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import ReactECharts from 'echarts-for-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { PetitionStats } from '../../../../shared/contract/petitions';
-import { localDate } from '../../../../shared/dates';
 import { PETITION_CATEGORIES, PETITION_CATEGORY_LABELS, type PetitionCategory } from '../../../../shared/petition';
 import { invoke } from '../../api';
 import { useAction } from '../../components/useAction';
+import { useServerYear } from '../../components/useServerToday';
 import { navigate } from '../../router';
 
 interface MonthRow {
@@ -60,8 +60,14 @@ function byMonth(stats: PetitionStats): { months: MonthRow[]; total: MonthRow } 
 export const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 const rateOf = (r: MonthRow) => (r.closed === 0 ? null : r.closedOnTime / r.closed);
 
+/** 来访统计, opening on the program's year (not the PC's). */
 export function PetitionStatsPage() {
-  const [year, setYear] = useState(() => Number(localDate(new Date()).slice(0, 4)));
+  const year = useServerYear();
+  return year ? <PetitionStats thisYear={year} /> : <Card title="来访统计" loading />;
+}
+
+function PetitionStats({ thisYear }: { thisYear: number }) {
+  const [year, setYear] = useState(thisYear);
   const [stats, setStats] = useState<PetitionStats | null>(null);
   const { busy, run } = useAction();
 

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Input, Popconfirm, Select, Space, Switch, Table, T
 import { useEffect, useRef, useState } from 'react';
 import type { Paged } from '../../../../shared/contract/fields';
 import { referralChannels, type JobReferral, type JobSeeker, type Vacancy, type VacancyInput } from '../../../../shared/contract/referrals';
-import { formatChineseDate, localDate } from '../../../../shared/dates';
+import { formatChineseDate } from '../../../../shared/dates';
 import { ageOn } from '../../../../shared/idcard';
 import { REFERRAL_OUTCOME_LABELS, REFERRAL_OUTCOMES, type ReferralOutcome } from '../../../../shared/referral';
 import { EMPLOYMENT_STATUS_LABELS, MODEL_WORKER_LABELS } from '../../../../shared/workerFile';
@@ -11,6 +11,7 @@ import { invoke } from '../../api';
 import { totalLabel } from '../../components/totalLabel';
 import { useAction } from '../../components/useAction';
 import { useHotkey } from '../../components/useHotkey';
+import { useServerToday } from '../../components/useServerToday';
 import { navigate } from '../../router';
 import { hasRole, useSession } from '../../session';
 import { SEX_LABELS } from '../files/fileLabels';
@@ -49,7 +50,8 @@ export function JobsPage() {
   const { user } = useSession();
   const canWrite = hasRole(user, COUNTER_ROLES);
   const origin = useOrigin(true);
-  const today = localDate(new Date());
+  // seekers' ages to the program's today, not the PC's
+  const today = useServerToday();
   const { busy, run } = useAction();
 
   const [tab, setTab] = useState<TabKey>('vacancies');
@@ -295,7 +297,7 @@ export function JobsPage() {
         columns={[
           { title: '优先', width: 130, render: (_, s) => <PriorityTag priority={s.priority} /> },
           { title: '姓名', width: 110, render: (_, s) => workerLink(s.fileId, s.name) },
-          { title: '性别 / 年龄', width: 110, render: (_, s) => `${SEX_LABELS[s.sex]}，${ageOn(s.birthDate, today)} 岁` },
+          { title: '性别 / 年龄', width: 110, render: (_, s) => `${SEX_LABELS[s.sex]}，${today ? `${ageOn(s.birthDate, today)} 岁` : ''}` },
           { title: '就业状况', width: 110, render: (_, s) => EMPLOYMENT_STATUS_LABELS[s.employmentStatus] },
           { title: '劳模', width: 110, render: (_, s) => (s.modelWorkerLevel === 'none' ? '—' : <Tag color="gold">{MODEL_WORKER_LABELS[s.modelWorkerLevel]}</Tag>) },
           { title: '原工作单位', dataIndex: 'workUnit', ellipsis: true },

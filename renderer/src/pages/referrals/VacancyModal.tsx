@@ -2,6 +2,7 @@ import { DatePicker, Form, Input, InputNumber, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { vacancyInput, type Vacancy, type VacancyInput } from '../../../../shared/contract/referrals';
+import { useServerDay } from '../../components/useServerToday';
 import { zodRule } from '../../components/zodRule';
 
 interface FormValues {
@@ -31,6 +32,8 @@ async function checkDate(d: Dayjs | null | undefined): Promise<void> {
 /** Register or edit a unit's job type and headcount (工种用人数量). Enter in a one-line field saves. */
 export function VacancyModal({ open, editing, busy, onCancel, onSubmit }: Props) {
   const [form] = Form.useForm<FormValues>();
+  // A new vacancy is valid for 30 days from the program's today by default, and cannot end before it (not the PC's day).
+  const today = useServerDay(open);
 
   useEffect(() => {
     if (!open) return;
@@ -38,9 +41,12 @@ export function VacancyModal({ open, editing, busy, onCancel, onSubmit }: Props)
     form.setFieldsValue(
       editing
         ? { ...editing, validUntil: dayjs(editing.validUntil) }
-        : { unit: '', jobType: '', headcount: 1, requirements: '', validUntil: dayjs().add(30, 'day'), contact: '' },
+        : { unit: '', jobType: '', headcount: 1, requirements: '', validUntil: null, contact: '' },
     );
   }, [open, editing, form]);
+  useEffect(() => {
+    if (open && !editing && today && !form.isFieldTouched('validUntil')) form.setFieldValue('validUntil', today.add(30, 'day'));
+  }, [open, editing, today, form]);
 
   const save = async () => {
     let v: FormValues;
@@ -88,7 +94,7 @@ export function VacancyModal({ open, editing, busy, onCancel, onSubmit }: Props)
           required
           rules={[{ validator: async (_r, d: Dayjs | null) => checkDate(d) }]}
         >
-          <DatePicker allowClear={false} disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="vacancy-valid" />
+          <DatePicker allowClear={false} disabledDate={(d) => today !== null && d.isBefore(today, 'day')} data-testid="vacancy-valid" />
         </Form.Item>
         <Form.Item label="用人要求" name="requirements" rules={[zodRule(shape.requirements)]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} showCount placeholder="年龄、技能、证书、工作时间等" data-testid="vacancy-req" />

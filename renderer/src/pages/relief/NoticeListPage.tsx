@@ -4,17 +4,18 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { ReliefNotice } from '../../../../shared/contract/relief';
 import type { ReliefSummary } from '../../../../shared/contract/reliefTypes';
-import { addDays, formatChineseDate, localDate } from '../../../../shared/dates';
+import { addDays, formatChineseDate } from '../../../../shared/dates';
 import { maskIdNumber } from '../../../../shared/idcard';
 import { formatYuan } from '../../../../shared/money';
 import { RELIEF_CATEGORY_LABELS, type ReliefCategory } from '../../../../shared/relief';
 import { invoke } from '../../api';
 import { useAction } from '../../components/useAction';
+import { useServerToday } from '../../components/useServerToday';
 import { navigate } from '../../router';
 import { hasRole, useSession } from '../../session';
 
-/** Where a notice stands today: posted, period over (waiting for the director), or concluded. */
-export function noticePhase(n: Pick<ReliefNotice, 'startDate' | 'endDate' | 'concludedAt'>, today = localDate(new Date())) {
+/** Where a notice stands on the program's today: posted, period over (waiting for the director), or concluded. */
+export function noticePhase(n: Pick<ReliefNotice, 'startDate' | 'endDate' | 'concludedAt'>, today: string) {
   if (n.concludedAt) return { label: '已结束', color: 'green' };
   if (today < n.startDate) return { label: '未开始', color: 'default' };
   if (today <= n.endDate) return { label: '公示中', color: 'blue' };
@@ -38,12 +39,16 @@ function CreateNoticeModal({ open, noticeDays, onClose }: CreateProps) {
   const { busy, run } = useAction();
   const start = Form.useWatch('startDate', form);
   const end = Form.useWatch('endDate', form);
+  // The notice starts on the program's today by default, not the PC's (asked again each time the dialog opens).
+  const today = useServerToday(open);
+
+  useEffect(() => {
+    if (open && today) form.setFieldsValue({ startDate: dayjs(today), endDate: dayjs(addDays(today, noticeDays)) });
+  }, [open, today, noticeDays, form]);
 
   useEffect(() => {
     if (!open) return;
     setLoading(true);
-    const today = localDate(new Date());
-    form.setFieldsValue({ startDate: dayjs(today), endDate: dayjs(addDays(today, noticeDays)) });
     invoke('relief.list', { status: 'awaiting_notice', page: 1, pageSize: 200 })
       .then((r) => {
         setRows(r.rows);
@@ -52,7 +57,7 @@ function CreateNoticeModal({ open, noticeDays, onClose }: CreateProps) {
       })
       .catch(() => setRows([]))
       .finally(() => setLoading(false));
-  }, [open, noticeDays, form]);
+  }, [open]);
 
   const days = start && end ? end.startOf('day').diff(start.startOf('day'), 'day') : null;
   const totalFen = rows.filter((r) => selected.includes(r.id)).reduce((s, r) => s + r.amountFen, 0);
@@ -83,7 +88,7 @@ function CreateNoticeModal({ open, noticeDays, onClose }: CreateProps) {
             已选 {selected.length} 人，合计 {formatYuan(totalFen)}
           </Typography.Text>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={busy} disabled={selected.length === 0} onClick={() => void create()} data-testid="notice-create">
+          <Button type="primary" loading={busy} disabled={selected.length === 0 || !today} onClick={() => void create()} data-testid="notice-create">
             发布公示
           </Button>
         </Space>
@@ -148,6 +153,7 @@ export function NoticeListPage() {
   const [noticeDays, setNoticeDays] = useState(5);
   const [awaiting, setAwaiting] = useState<number | null>(null);
   const { busy, run } = useAction();
+  const today = useServerToday();
 
   const load = useCallback(() => {
     void run(() => invoke('relief.notices.list', {})).then((r) => r && setRows(r));
@@ -191,7 +197,7 @@ export function NoticeListPage() {
       <Table<ReliefNotice>
         rowKey="id"
         size="middle"
-        loading={busy}
+        loading={busy || !today}
         dataSource={rows}
         locale={{ emptyText: '还没有救助公示' }}
         onRow={(n) => ({
@@ -225,7 +231,8 @@ export function NoticeListPage() {
             key: 'phase',
             width: 120,
             render: (_, n) => {
-              const p = noticePhase(n);
+              if (!today) return null;
+              const p = noticePhase(n, today);
               return <Tag color={p.color}>{p.label}</Tag>;
             },
           },

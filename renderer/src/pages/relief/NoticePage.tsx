@@ -3,12 +3,13 @@ import { Alert, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Radi
 import { useCallback, useEffect, useState } from 'react';
 import type { PdfFile } from '../../../../shared/contract/define';
 import { reliefChannels, type ReliefNotice, type ReliefNoticeLine } from '../../../../shared/contract/relief';
-import { formatChineseDate, localDate } from '../../../../shared/dates';
+import { formatChineseDate } from '../../../../shared/dates';
 import { formatYuan } from '../../../../shared/money';
 import { RELIEF_CATEGORY_LABELS, type ReliefCategory } from '../../../../shared/relief';
 import { invoke } from '../../api';
 import { PdfPreview } from '../../components/PdfPreview';
 import { useAction } from '../../components/useAction';
+import { useServerToday } from '../../components/useServerToday';
 import { zodRule } from '../../components/zodRule';
 import { navigate } from '../../router';
 import { hasRole, useSession } from '../../session';
@@ -138,6 +139,8 @@ export function NoticePage({ id }: { id: number }) {
   const [pdf, setPdf] = useState<PdfFile | null>(null);
   const { busy, run } = useAction();
   const print = useAction();
+  // 公示中 or 期满 by the program's today, not the PC's
+  const today = useServerToday();
 
   const load = useCallback(() => {
     invoke('relief.notices.get', { id })
@@ -148,14 +151,13 @@ export function NoticePage({ id }: { id: number }) {
 
   if (loadError)
     return <Result status="404" title="无法打开救助公示" subTitle={loadError} extra={<Button onClick={() => navigate('/relief/notices')}>回到公示列表</Button>} />;
-  if (!notice)
+  if (!notice || !today)
     return (
       <Spin style={{ display: 'block', margin: 48 }} tip="正在读取救助公示…">
         <div />
       </Spin>
     );
 
-  const today = localDate(new Date());
   const phase = noticePhase(notice, today);
   const concluded = notice.concludedAt !== null;
   const openObjections = notice.lines.filter((l) => l.objection && !l.resolution);

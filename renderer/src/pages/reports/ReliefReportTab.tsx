@@ -5,7 +5,6 @@ import ReactECharts from 'echarts-for-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PdfFile } from '../../../../shared/contract/define';
 import type { ReliefReport, ReliefReportGroup } from '../../../../shared/contract/reports';
-import { localDate } from '../../../../shared/dates';
 import { invoke } from '../../api';
 import { downloadFile } from '../../components/downloadFile';
 import { JobProgressBar, useJobProgress } from '../../components/JobProgress';
@@ -33,9 +32,8 @@ function GroupTable({ title, groups, testId }: { title: string; groups: ReliefRe
   );
 }
 
-/** 救助发放统计: relief paid in a date range by category, month, work unit and approver. */
-export function ReliefReportTab() {
-  const today = localDate(new Date());
+/** 救助发放统计: relief paid in a date range by category, month, work unit and approver; opens on the program's year so far. */
+export function ReliefReportTab({ today }: { today: string }) {
   const [range, setRange] = useState<{ from: string; to: string }>({ from: `${today.slice(0, 4)}-01-01`, to: today });
   const [report, setReport] = useState<ReliefReport | null>(null);
   const [pdf, setPdf] = useState<PdfFile | null>(null);

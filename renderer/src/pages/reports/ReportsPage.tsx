@@ -20,9 +20,9 @@ function Reports({ today }: { today: string }) {
   const [month, setMonth] = useState(() => monthFromQuery() ?? (Number(today.slice(8, 10)) <= 5 ? previousMonth(today.slice(0, 7)) : today.slice(0, 7)));
   const tabs = [
     ...(books ? [{ key: 'income', label: '收入支出表', children: <IncomeExpenditureTab month={month} onMonth={setMonth} /> }] : []),
-    { key: 'relief', label: '救助发放统计', children: <ReliefReportTab /> },
-    { key: 'petitions', label: '来访统计', children: <PetitionReportTab /> },
-    ...(books ? [{ key: 'year', label: '年度汇总', children: <YearSummaryTab /> }] : []),
+    { key: 'relief', label: '救助发放统计', children: <ReliefReportTab today={today} /> },
+    { key: 'petitions', label: '来访统计', children: <PetitionReportTab thisYear={Number(today.slice(0, 4))} /> },
+    ...(books ? [{ key: 'year', label: '年度汇总', children: <YearSummaryTab thisYear={Number(today.slice(0, 4))} /> }] : []),
   ];
   return (
     <Card title="报表">

@@ -3,7 +3,6 @@ import { Button, Col, InputNumber, Row, Space, Statistic, Table, Typography } fr
 import { useCallback, useEffect, useState } from 'react';
 import type { FileDownload, PdfFile } from '../../../../shared/contract/define';
 import type { IncomeExpenditureRow, YearSummary } from '../../../../shared/contract/reports';
-import { localDate } from '../../../../shared/dates';
 import { invoke } from '../../api';
 import { downloadFile } from '../../components/downloadFile';
 import { JobProgressBar, useJobProgress } from '../../components/JobProgress';
@@ -12,10 +11,8 @@ import { useAction } from '../../components/useAction';
 import { Yuan } from '../finance/financeLabels';
 import { PetitionStatsPage } from '../petitions/PetitionStatsPage';
 
-export const thisYear = () => Number(localDate(new Date()).slice(0, 4));
-
-/** Year field with print and Excel buttons for a yearly report; the files are made on the jobs worker, with progress. */
-function YearBar({ year, onYear, pdf, xlsx, testId }: { year: number; onYear?(y: number): void; pdf(jobId: string): Promise<PdfFile>; xlsx(jobId: string): Promise<FileDownload>; testId: string }) {
+/** Year field (up to the program's year) with print and Excel buttons for a yearly report; the files are made on the jobs worker, with progress. */
+function YearBar({ year, thisYear, onYear, pdf, xlsx, testId }: { year: number; thisYear: number; onYear?(y: number): void; pdf(jobId: string): Promise<PdfFile>; xlsx(jobId: string): Promise<FileDownload>; testId: string }) {
   const [preview, setPreview] = useState<PdfFile | null>(null);
   const printing = useAction();
   const exporting = useAction();
@@ -23,7 +20,7 @@ function YearBar({ year, onYear, pdf, xlsx, testId }: { year: number; onYear?(y:
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
-        {onYear && <InputNumber aria-label="年份" min={2000} max={thisYear()} value={year} onChange={(v) => v && onYear(v)} suffix="年" style={{ width: 120 }} data-testid={`${testId}-year`} />}
+        {onYear && <InputNumber aria-label="年份" min={2000} max={thisYear} value={year} onChange={(v) => v && onYear(v)} suffix="年" style={{ width: 120 }} data-testid={`${testId}-year`} />}
         <Button icon={<PrinterOutlined />} loading={printing.busy} onClick={() => void printing.run(() => fileJob.track(pdf)).then((p) => p && setPreview(p))} data-testid={`${testId}-print`}>
           打印{onYear ? '' : ` ${year} 年统计表`}
         </Button>
@@ -37,20 +34,20 @@ function YearBar({ year, onYear, pdf, xlsx, testId }: { year: number; onYear?(y:
   );
 }
 
-/** 来访统计 with its print and Excel export (the chart and table are the petitions page's own). */
-export function PetitionReportTab() {
-  const year = thisYear();
+/** 来访统计 with its print and Excel export (the chart and table are the petitions page's own); `thisYear` is the program's. */
+export function PetitionReportTab({ thisYear }: { thisYear: number }) {
+  const year = thisYear;
   return (
     <>
-      <YearBar year={year} pdf={(jobId) => invoke('reports.petitionsPdf', { year, jobId })} xlsx={(jobId) => invoke('reports.petitionsXlsx', { year, jobId })} testId="petitions-report" />
+      <YearBar year={year} thisYear={thisYear} pdf={(jobId) => invoke('reports.petitionsPdf', { year, jobId })} xlsx={(jobId) => invoke('reports.petitionsXlsx', { year, jobId })} testId="petitions-report" />
       <Typography.Paragraph type="secondary">打印和导出为本年度；查看往年请在下方切换年份。</Typography.Paragraph>
       <PetitionStatsPage />
     </>
   );
 }
 
-/** 年度汇总: the year's work and money in one view. */
-export function YearSummaryTab() {
+/** 年度汇总: the year's work and money in one view, opening on the program's year. */
+export function YearSummaryTab({ thisYear }: { thisYear: number }) {
   const [year, setYear] = useState(thisYear);
   const [summary, setSummary] = useState<YearSummary | null>(null);
   const { busy, run } = useAction();
@@ -67,7 +64,7 @@ export function YearSummaryTab() {
     : [];
   return (
     <>
-      <YearBar year={year} onYear={setYear} pdf={(jobId) => invoke('reports.yearSummaryPdf', { year, jobId })} xlsx={(jobId) => invoke('reports.yearSummaryXlsx', { year, jobId })} testId="year-summary" />
+      <YearBar year={year} thisYear={thisYear} onYear={setYear} pdf={(jobId) => invoke('reports.yearSummaryPdf', { year, jobId })} xlsx={(jobId) => invoke('reports.yearSummaryXlsx', { year, jobId })} testId="year-summary" />
       {summary && (
         <>
           <Row gutter={[24, 16]} style={{ marginBottom: 16 }} data-testid="year-summary-figures">

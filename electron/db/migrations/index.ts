@@ -19,6 +19,7 @@ import searchMore from './0018_search_more';
 import fileSchedule from './0019_file_schedule';
 import campaignFacts from './0020_campaign_facts';
 import listIndexes from './0021_list_indexes';
+import petitionDueIndex from './0023_petition_due_index';
 import campaignReasonSets from './0024_campaign_reason_sets';
 
 export interface Migration {
@@ -49,5 +50,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0019_file_schedule', sql: fileSchedule },
   { id: '0020_campaign_facts', sql: campaignFacts },
   { id: '0021_list_indexes', sql: listIndexes },
+  { id: '0023_petition_due_index', sql: petitionDueIndex },
   { id: '0024_campaign_reason_sets', sql: campaignReasonSets },
 ];

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputOf } from '../../../shared/api';
 import { LIST_EXPORT_LIMIT } from '../../../shared/contract/listQuery';
-import { PETITION_SORTS, type PetitionSummary } from '../../../shared/contract/petitions';
+import { PETITION_SORTS, type PetitionSort, type PetitionSummary } from '../../../shared/contract/petitions';
 import { PETITION_STATUSES, PETITION_STATUS_LABELS, type PetitionStatus } from '../../../shared/petition';
 import { LIST_FIRST_ROW } from '../../../electron/export/listXlsx';
 import { stopJobs } from '../../../electron/jobs/pool';
@@ -37,6 +37,7 @@ beforeAll(async () => {
     // 登记 days and deadlines spread out, so each sort and the range have something to order
     const day = (n: number) => `2026-04-${String(1 + ((i * n) % 28)).padStart(2, '0')}`;
     setDates.run(RECEIVED[i % RECEIVED.length], day(5), day(11), day(13), id);
+    if (i % 3 === 1) core.app.db.prepare("UPDATE petitions SET category = 'legal_aid' WHERE id = ?").run(id);
   }
 }, 60_000);
 afterAll(async () => {
@@ -84,6 +85,51 @@ describe('petitions list: sorting', () => {
         if (a.status !== 'closed' && b.status !== 'closed') expect(sign * nextDue(a).localeCompare(nextDue(b))).toBeLessThanOrEqual(0);
       }
     }
+  });
+
+  // Every page of every sort, with and without filters, against a plain sort of all rows in JS: closed
+  // petitions last by 期限 either way, ties by id in the sort's direction (newest first within a status).
+  interface Plain {
+    id: number;
+    number: string;
+    status: PetitionStatus;
+    category: string;
+    received: string;
+    due: string | null;
+  }
+  const FILTERS: [string, Filter][] = [
+    ['no filter', {}],
+    ['status', { status: 'accepted' }],
+    ['closed', { status: 'closed' }],
+    ['category', { category: 'legal_aid' }],
+    ['登记 range', { from: '2026-03-01', to: '2026-03-31' }],
+    ['category and range', { category: 'relief', from: '2026-03-01', to: '2026-04-01' }],
+  ];
+  function plainOrder(filter: Filter, sort: PetitionSort, order: 'asc' | 'desc'): number[] {
+    const all = core.app.db
+      .prepare('SELECT id, number, status, category, received_date AS received, accept_due, answer_due, close_due FROM petitions')
+      .all() as (Plain & { accept_due: string; answer_due: string; close_due: string })[];
+    const rows: Plain[] = all
+      .map((r) => ({ ...r, due: r.status === 'closed' ? null : nextDue({ status: r.status, acceptDue: r.accept_due, answerDue: r.answer_due, closeDue: r.close_due } as PetitionSummary) }))
+      .filter((r) => (!filter.status || r.status === filter.status) && (!filter.category || r.category === filter.category))
+      .filter((r) => (!filter.from || r.received >= filter.from) && (!filter.to || r.received <= filter.to));
+    const sign = order === 'asc' ? 1 : -1;
+    const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+    const by: Record<PetitionSort, (a: Plain, b: Plain) => number> = {
+      receivedAt: (a, b) => sign * (cmp(a.received, b.received) || cmp(a.id, b.id)),
+      number: (a, b) => sign * cmp(a.number, b.number),
+      due: (a, b) => cmp(Number(a.due === null), Number(b.due === null)) || sign * (cmp(a.due ?? '', b.due ?? '') || cmp(a.id, b.id)),
+      status: (a, b) => sign * cmp(WORK_ORDER[a.status], WORK_ORDER[b.status]) || cmp(b.id, a.id),
+    };
+    return rows.sort(by[sort]).map((r) => r.id);
+  }
+
+  describe.each(FILTERS)('%s', (_label, filter) => {
+    it.each(PETITION_SORTS.flatMap((sort) => (['asc', 'desc'] as const).map((order) => [sort, order] as const)))('%s %s: the same order as a plain sort of all rows', async (sort, order) => {
+      const expected = plainOrder(filter, sort, order);
+      expect(expected.length).toBeGreaterThan(0);
+      for (const pageSize of [4, 7]) expect((await allPages({ ...filter, sort, order }, pageSize)).map((p) => p.id)).toEqual(expected);
+    });
   });
 
   it('newest 登记 first by default', async () => {

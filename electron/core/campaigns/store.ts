@@ -15,12 +15,38 @@ export function groupsOf(db: Db, campaignId: number): GroupRow[] {
   return db.prepare('SELECT grp, position, standard_fen, budget_fen FROM campaign_groups WHERE campaign_id = ? ORDER BY position').all(campaignId) as GroupRow[];
 }
 
+/**
+ * Lines and money per group, and who added lines, in one pass over the campaign's lines with nothing to
+ * sort (a GROUP BY sorts every line). Lines of a group the campaign no longer has are looked for by
+ * group only when the counts show there are some.
+ */
+function lineTotals(db: Db, campaignId: number, groups: GroupRow[]): { listed: Map<string, { n: number; fen: number }>; addedBy: number[] } {
+  const perGroup = groups.map((_, i) => `, sum(grp = @g${i}) AS n${i}, coalesce(sum(CASE WHEN grp = @g${i} THEN amount_fen END), 0) AS f${i}`).join('');
+  const params: Record<string, unknown> = { id: campaignId };
+  groups.forEach((g, i) => (params[`g${i}`] = g.grp));
+  const r = db.prepare(`SELECT count(*) AS n, group_concat(DISTINCT added_by) AS added_by${perGroup} FROM campaign_lines WHERE campaign_id = @id`).get(params) as Record<string, number | string | null>;
+  const listed = new Map<string, { n: number; fen: number }>();
+  let known = 0;
+  groups.forEach((g, i) => {
+    const n = Number(r[`n${i}`] ?? 0);
+    known += n;
+    if (n > 0) listed.set(g.grp, { n, fen: Number(r[`f${i}`]) });
+  });
+  if (Number(r.n) > known) {
+    const others = db
+      .prepare(`SELECT grp, count(*) AS n, sum(amount_fen) AS fen FROM campaign_lines WHERE campaign_id = @id${groups.length ? ` AND grp NOT IN (${groups.map((_, i) => `@g${i}`).join(', ')})` : ''} GROUP BY grp`)
+      .all(params) as { grp: string; n: number; fen: number }[];
+    for (const o of others) listed.set(o.grp, { n: o.n, fen: o.fen });
+  }
+  const addedBy = r.added_by === null ? [] : String(r.added_by).split(',').map(Number);
+  return { listed, addedBy };
+}
+
 /** Listed people and money per group, each against its sub-budget, and the list against the whole budget. */
-export function budgetCheck(db: Db, c: CampaignRow): { groups: CampaignGroupView[]; overBudgetFen: number; blocker: string | null } {
-  const listed = new Map(
-    (db.prepare('SELECT grp, count(*) AS n, sum(amount_fen) AS fen FROM campaign_lines WHERE campaign_id = ? GROUP BY grp').all(c.id) as { grp: string; n: number; fen: number }[]).map((r) => [r.grp, r]),
-  );
-  const groups = groupsOf(db, c.id).map((g) => {
+export function budgetCheck(db: Db, c: CampaignRow): { groups: CampaignGroupView[]; overBudgetFen: number; blocker: string | null; addedBy: number[] } {
+  const groupRows = groupsOf(db, c.id);
+  const { listed, addedBy } = lineTotals(db, c.id, groupRows);
+  const groups = groupRows.map((g) => {
     const l = listed.get(g.grp);
     const listedFen = l?.fen ?? 0;
     return {
@@ -41,20 +67,20 @@ export function budgetCheck(db: Db, c: CampaignRow): { groups: CampaignGroupView
   }
   // A line of a group the campaign no longer has cannot be paid by any standard.
   for (const grp of listed.keys()) if (!groups.some((g) => g.group === grp)) problems.push(`名单上有不属于本活动帮扶对象的人员（${CAMPAIGN_GROUP_LABELS[grp as keyof typeof CAMPAIGN_GROUP_LABELS] ?? grp}）`);
-  return { groups, overBudgetFen, blocker: problems.length ? `不能提交：${problems.join('；')}。请调整名单或预算。` : null };
+  return { groups, overBudgetFen, blocker: problems.length ? `不能提交：${problems.join('；')}。请调整名单或预算。` : null, addedBy };
 }
 
-export function campaignFacts(db: Db, c: CampaignRow): CampaignFacts & { groups: CampaignGroupView[]; overBudgetFen: number } {
+export function campaignFacts(db: Db, c: CampaignRow): CampaignFacts & { groups: CampaignGroupView[]; overBudgetFen: number; addedBy: number[] } {
   const b = budgetCheck(db, c);
   // No batch paid (batches are never empty): every line is unpaid, and no line needs reading for it.
-  if (c.paid_fen === 0) return { submitBlocker: b.blocker, unpaidCount: c.line_count, paidOutstanding: 0, groups: b.groups, overBudgetFen: b.overBudgetFen };
+  if (c.paid_fen === 0) return { submitBlocker: b.blocker, unpaidCount: c.line_count, paidOutstanding: 0, groups: b.groups, overBudgetFen: b.overBudgetFen, addedBy: b.addedBy };
   const counts = db
     .prepare(
       `SELECT sum(p.id IS NULL) AS unpaid, sum(p.id IS NOT NULL AND p.returned_entry_id IS NULL) AS outstanding
        FROM campaign_lines l LEFT JOIN campaign_payments p ON p.line_id = l.id WHERE l.campaign_id = ?`,
     )
     .get(c.id) as { unpaid: number | null; outstanding: number | null };
-  return { submitBlocker: b.blocker, unpaidCount: counts.unpaid ?? 0, paidOutstanding: counts.outstanding ?? 0, groups: b.groups, overBudgetFen: b.overBudgetFen };
+  return { submitBlocker: b.blocker, unpaidCount: counts.unpaid ?? 0, paidOutstanding: counts.outstanding ?? 0, groups: b.groups, overBudgetFen: b.overBudgetFen, addedBy: b.addedBy };
 }
 
 /**
@@ -88,10 +114,10 @@ export function loadCampaign(ctx: HandlerContext, id: number): Campaign {
   const builders = (
     db
       .prepare(
-        `SELECT display_name AS n FROM users WHERE id IN (SELECT created_by FROM campaigns WHERE id = @id UNION SELECT added_by FROM campaign_lines WHERE campaign_id = @id
+        `SELECT display_name AS n FROM users WHERE id IN (SELECT created_by FROM campaigns WHERE id = @id UNION SELECT value FROM json_each(@addedBy)
          UNION SELECT by_user FROM campaign_removals WHERE campaign_id = @id UNION SELECT by_user FROM campaign_decisions WHERE campaign_id = @id AND decision IN ('edit', 'submit')) ORDER BY id`,
       )
-      .all({ id }) as { n: string }[]
+      .all({ id, addedBy: JSON.stringify(facts.addedBy) }) as { n: string }[]
   ).map((r) => r.n);
   return {
     ...toCampaignSummary(c),

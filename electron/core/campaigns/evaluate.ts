@@ -273,13 +273,13 @@ export function withoutDraftGuard(db: Db, campaignId: number, write: () => void)
 }
 
 /**
- * Puts every qualifying file on the list in file order, in one statement; returns what was added and how
- * many were left out. No counting pass over every file: what was added is counted from the lines written,
- * and those left out are looked for only among the files with something against them.
+ * Puts every qualifying file on the list in file order, in one statement; returns how many lines it
+ * wrote and how many were left out. No counting pass over every file: those left out are looked for
+ * only among the files with something against them. The money added is the list's total after less
+ * before, which the caller reads anyway.
  */
-export function buildList(db: Db, c: CampaignRow, groups: GroupRow[], minLivingLineFen: number, workUnit: string, by: { userId: number; at: string }): Counts {
+export function buildList(db: Db, c: CampaignRow, groups: GroupRow[], minLivingLineFen: number, workUnit: string, by: { userId: number; at: string }): { added: number; excluded: number } {
   const p = prepare(db, c, groups, minLivingLineFen, workUnit);
-  const { last } = db.prepare('SELECT coalesce(max(id), 0) AS last FROM campaign_lines').get() as { last: number };
   // Each line points at its reasons, stored once (migration 0024): the sets the groups can give, then their ids on the combinations.
   db.exec(`INSERT OR IGNORE INTO campaign_reason_sets (reasons) SELECT reasons FROM campaign_eval_combos UNION SELECT rescued FROM campaign_eval_combos;
     UPDATE campaign_eval_combos SET reasons_set = (SELECT s.id FROM campaign_reason_sets s WHERE s.reasons = campaign_eval_combos.reasons),
@@ -289,10 +289,10 @@ export function buildList(db: Db, c: CampaignRow, groups: GroupRow[], minLivingL
      SELECT @campaign, fileId, grp, amount_fen, 'criteria', '', CASE WHEN rescued THEN k_rescued ELSE k_reasons END, '[]', @user, @at
      FROM (SELECT f.file_id AS fileId, k.grp, k.amount_fen, k.reasons_set AS k_reasons, k.rescued_set AS k_rescued ${p.fitting}) WHERE ex = 0 ORDER BY fileId`,
   );
-  withoutDraftGuard(db, c.id, () => insert.run({ ...p.params, user: by.userId, at: by.at }));
-  const added = db.prepare('SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS fen FROM campaign_lines WHERE id > ?').get(last) as { n: number; fen: number };
+  let added = 0;
+  withoutDraftGuard(db, c.id, () => (added = insert.run({ ...p.params, user: by.userId, at: by.at }).changes));
   const { excluded } = db.prepare(`SELECT count(*) AS excluded FROM (SELECT f.file_id ${p.fitting} AND (${p.against})) WHERE ex <> 0`).get(p.params) as { excluded: number };
-  return { qualifying: added.n, excluded, qualifyingFen: added.fen };
+  return { added, excluded };
 }
 
 /** The files a build would list now, in file order: for tests that pick from the demo files. */

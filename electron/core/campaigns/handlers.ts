@@ -156,8 +156,11 @@ export const campaignHandlers: HandlerMap<keyof typeof campaignChannels> = {
     const c = getCampaignRow(ctx.db, id);
     assertAllowed(ctx, c, 'edit');
     const n = buildList(ctx.db, c, groupsOf(ctx.db, c.id), ctx.settings.minLivingLineFen, workUnit, { userId: ctx.user!.id, at: ctx.now.toISOString() });
-    ctx.audit({ summary: `${c.number}：按条件列入 ${n.qualifying} 人 ${formatYuan(n.qualifyingFen)}，排除 ${n.excluded} 人${workUnit ? `（${workUnit}）` : ''}`, entityType: ENTITY, entityId: id });
-    return { added: n.qualifying, addedFen: n.qualifyingFen, excluded: n.excluded, campaign: loadCampaign(ctx, id) };
+    const campaign = loadCampaign(ctx, id);
+    // The build only adds lines, at their group's standard: what it added is the list's total after less before.
+    const addedFen = campaign.listedFen - c.listed_fen;
+    ctx.audit({ summary: `${c.number}：按条件列入 ${n.added} 人 ${formatYuan(addedFen)}，排除 ${n.excluded} 人${workUnit ? `（${workUnit}）` : ''}`, entityType: ENTITY, entityId: id });
+    return { added: n.added, addedFen, excluded: n.excluded, campaign };
   },
 
   'campaigns.addLine': (ctx, { id, fileId, group, reason }) => {

@@ -29,13 +29,22 @@ async function pickedMonth(page: Page, testId: string): Promise<string> {
   return values.join(' ~ ');
 }
 
-/** The open date panel: the server's today can be picked, its tomorrow cannot (the PC's 2031 is far beyond both). */
+/**
+ * The open date panel: the server's today can be picked, its tomorrow cannot (the PC's 2031 is far beyond
+ * both); the day marked as today is the server's, and so is the one its 今天 link enters (after picking the
+ * 9th, 今天 puts the 10th back).
+ */
 async function expectTodayIsLatest(page: Page, testId: string): Promise<void> {
   await page.getByTestId(testId).click();
   const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
   await expect.poll(() => panel.locator('td[title="2026-03-11"].ant-picker-cell-disabled').count()).toBe(1);
   expect(await panel.locator('td[title="2026-03-10"].ant-picker-cell-disabled').count()).toBe(0);
-  await page.keyboard.press('Escape');
+  expect(await panel.locator('td.ant-picker-cell-today').getAttribute('title')).toBe('2026-03-10');
+  await panel.locator('td[title="2026-03-09"]').click();
+  await expect.poll(() => pickedMonth(page, testId)).toBe('2026年3月9日');
+  await page.getByTestId(testId).click();
+  await panel.locator('.ant-picker-now-btn').click();
+  await expect.poll(() => pickedMonth(page, testId)).toBe('2026年3月10日');
 }
 
 let e: E2eApp;

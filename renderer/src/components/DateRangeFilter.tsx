@@ -1,5 +1,5 @@
 // A list page's date-range filter: local days, both ends included, either end may stay open.
-import { DatePicker } from 'antd';
+import { DatePicker } from './DatePicker';
 import dayjs from 'dayjs';
 
 export interface DayRange {

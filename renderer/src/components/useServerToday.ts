@@ -31,6 +31,15 @@ function askToday(): Promise<string> {
 }
 
 /**
+ * The last day the program answered, even if older than a minute (then it is asked again in the
+ * background), or null if it never has: for code that cannot wait, such as the date pickers' 今天.
+ */
+export function lastKnownServerToday(): string | null {
+  if (!fresh()) askToday().catch(() => undefined);
+  return cached?.today ?? null;
+}
+
+/**
  * 'YYYY-MM-DD' of the program's today, or null until it answers (asked again every 2 s if it fails).
  * `askAgainWhen` (e.g. a dialog's open flag): asked again when it changes, so a form opened the next
  * morning on a page left open overnight defaults to the new day (from the shared answer if fresh).

@@ -1,4 +1,5 @@
-import { Button, Card, Col, DatePicker, Form, Input, InputNumber, Popconfirm, Row, Space, Switch, Typography } from 'antd';
+import { Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Space, Switch, Typography } from 'antd';
+import { DatePicker } from '../../components/DatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { CAMPAIGN_GROUPS, CAMPAIGN_STANDARD_SETTING } from '../../../../shared/campaign';

@@ -1,5 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { DatePicker } from '../../components/DatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { CAMPAIGN_GROUP_LABELS, CAMPAIGN_GROUPS, CAMPAIGN_KIND_LABELS, CAMPAIGN_KINDS, type CampaignGroup, type CampaignKind } from '../../../../shared/campaign';

@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Descriptions, Form, Input, Modal, Popconfirm, Radio, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Modal, Popconfirm, Radio, Select, Skeleton, Space, Typography } from 'antd';
+import { DatePicker } from '../../components/DatePicker';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { ledgerChannels, type Account, type Donation, type Donor, type Fund } from '../../../../shared/contract/ledger';

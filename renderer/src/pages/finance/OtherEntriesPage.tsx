@@ -1,5 +1,6 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, Popconfirm, Radio, Select, Skeleton, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Popconfirm, Radio, Select, Skeleton, Tabs, Typography } from 'antd';
+import { DatePicker } from '../../components/DatePicker';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Account, Fund, JournalEntry } from '../../../../shared/contract/ledger';

@@ -1,5 +1,6 @@
 import { DeleteOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Popconfirm, Select, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Popconfirm, Select, Space, Typography } from 'antd';
+import { DatePicker } from '../../components/DatePicker';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Account, Fund } from '../../../../shared/contract/ledger';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { DatePicker, Form, Space, Tag, Tooltip, Typography } from 'antd';
+import { Form, Space, Tag, Tooltip, Typography } from 'antd';
+import { DatePicker } from '../../components/DatePicker';
 import dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 import type { PdfFile } from '../../../../shared/contract/define';

@@ -1,5 +1,6 @@
 import { DeleteOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Popconfirm, Radio, Select, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Popconfirm, Radio, Select, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { DatePicker } from '../../components/DatePicker';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import type { Donor, Fund } from '../../../../shared/contract/ledger';

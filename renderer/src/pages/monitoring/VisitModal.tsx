@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Modal, Radio, Select, Skeleton, Space, Typography } from 'antd';
+import { DatePicker } from '../../components/DatePicker';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { householdMemberInput, inputOfFile, type WorkerFile, type WorkerFileInput } from '../../../../shared/contract/files';

@@ -1,5 +1,6 @@
 import { LeftOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Empty, Row, Space, Statistic, Table, Tooltip, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Space, Statistic, Table, Tooltip, Typography } from 'antd';
+import { DatePicker } from '../../components/DatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import ReactECharts from 'echarts-for-react';
 import { useEffect, useMemo, useState } from 'react';

@@ -1,4 +1,5 @@
-import { DatePicker, Form, Input, InputNumber, Modal } from 'antd';
+import { Form, Input, InputNumber, Modal } from 'antd';
+import { DatePicker } from '../../components/DatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { vacancyInput, type Vacancy, type VacancyInput } from '../../../../shared/contract/referrals';

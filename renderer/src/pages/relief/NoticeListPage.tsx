@@ -1,5 +1,6 @@
 import { LeftOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Modal, Space, Table, Tag, Typography } from 'antd';
+import { DatePicker } from '../../components/DatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { ReliefNotice } from '../../../../shared/contract/relief';

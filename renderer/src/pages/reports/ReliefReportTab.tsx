@@ -1,5 +1,6 @@
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Col, DatePicker, Row, Space, Statistic, Table, Typography } from 'antd';
+import { Button, Col, Row, Space, Statistic, Table, Typography } from 'antd';
+import { DatePicker } from '../../components/DatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import ReactECharts from 'echarts-for-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';

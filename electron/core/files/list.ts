@@ -4,7 +4,7 @@ import { lineMultipleFen, type IncomeTier } from '../../../shared/household';
 import type { FileStatus, HardshipCause } from '../../../shared/workerFile';
 import type { Db } from '../../db/open';
 import { instantRange } from '../localDays';
-import { boundedCount } from '../textSearch';
+import { boundedCount, COUNT_CAP } from '../textSearch';
 import { toSummary, type WorkerFileRow } from './rows';
 
 /** The list's filter and order, shared by its page and its Excel export. */
@@ -34,16 +34,27 @@ const SORT_COLUMNS: Record<FileSort, string> = {
   createdAt: 'f.created_at',
 };
 
+/** The index each sort walks: (sort column, id, then 建档, status and income where it is not the sort; migration 0022). */
+const SORT_INDEXES: Record<FileSort, string> = {
+  updatedAt: 'worker_files_updated',
+  name: 'worker_files_pinyin',
+  perCapitaIncome: 'worker_files_income',
+  workUnit: 'worker_files_unit',
+  createdAt: 'worker_files_created',
+};
+
 /**
- * A 建档 range holding at most this many files is read from the created_at index and its rows sorted;
+ * A 建档 range holding at most this many files is read from the created_at index and its ids sorted;
  * a wider one keeps a good share of the files, so the sort's index is walked instead (as for status).
+ * At least COUNT_CAP: a wider range alone is then known to hold more than the count shows.
  */
 const NARROW_RANGE = 20_000;
 /**
- * A wide 建档 range with status, tier or cause is counted to this many: no index holds both the date and
- * those, so each counted file is a row read (the page then says "1,000+").
+ * A wide 建档 range with status, tier or cause, or a cause with status or tier, is counted to this many (the
+ * page then says "1,000+"): the count walks entries until it has this many matches, and such filters may keep
+ * one file in a hundred; a cause with another filter also reads a file row, or probes the causes, per entry.
  */
-const WIDE_RANGE_COUNT_CAP = 1_000;
+const ROW_FILTERS_COUNT_CAP = 1_000;
 
 /** Multiples of the line (in percent) bounding each tier: above the first, up to the second. */
 const TIER_PERCENTS: Record<IncomeTier, [number | null, number | null]> = {
@@ -64,99 +75,155 @@ export function tierRange(tier: IncomeTier, lineFen: number): { above: number | 
 }
 
 /**
- * The filters as SQL. For the page, filters other than the unit are written `+column` so the planner cannot
- * pick their index and must walk the sort's index, stopping after a page: status, tier and cause each keep
- * a good share of the files, so a page is found within a few hundred rows. The unit is selective, so its
- * index is the better start. For the count, every filter may use its index.
+ * The filters as SQL. `seek` names the columns whose index may be used; the others are written `+column`, so
+ * the planner cannot start from their index and tests them on the entry of the index it walks (every sort's
+ * index carries 建档, status and income). The unit, being selective, may always use its index. A cause is
+ * an EXISTS on its own table, tested per entry after the others.
  */
-function filterSql(q: FileFilter, lineFen: number, params: Record<string, string | number>, forPage: boolean, walkDates = forPage, forRows = forPage): string[] {
+function filterSql(q: FileFilter, lineFen: number, params: Record<string, string | number>, seek: (column: string) => boolean): string[] {
   const where: string[] = [];
-  const walk = (column: string) => (forPage ? `+${column}` : column);
+  const col = (column: string) => (seek(column) ? column : `+${column}`);
   const { start, end } = instantRange(q.from, q.to);
-  const created = walkDates && q.sort !== 'createdAt' ? '+f.created_at' : 'f.created_at';
-  if (start) (where.push(`${created} >= @createdStart`), (params.createdStart = start));
-  if (end) (where.push(`${created} < @createdEnd`), (params.createdEnd = end));
-  if (q.status) (where.push(`${walk('f.status')} = @status`), (params.status = q.status));
+  if (start) (where.push(`${col('f.created_at')} >= @createdStart`), (params.createdStart = start));
+  if (end) (where.push(`${col('f.created_at')} < @createdEnd`), (params.createdEnd = end));
+  if (q.status) (where.push(`${col('f.status')} = @status`), (params.status = q.status));
   if (q.workUnit) (where.push('f.work_unit = @unit'), (params.unit = q.workUnit));
   if (q.tier) {
     const { above, upTo } = tierRange(q.tier, lineFen);
-    // Sorted by income, the tier is a range of the very index being walked.
-    const income = forPage && q.sort !== 'perCapitaIncome' ? walk('f.per_capita_income_fen') : 'f.per_capita_income_fen';
+    const income = col('f.per_capita_income_fen');
     if (above !== null) (where.push(`${income} > @incomeAbove`), (params.incomeAbove = above));
     if (upTo !== null) (where.push(`${income} <= @incomeUpTo`), (params.incomeUpTo = upTo));
   }
-  if (q.cause) {
-    params.cause = q.cause;
-    if (forRows) where.push('EXISTS (SELECT 1 FROM worker_file_causes c WHERE c.cause = @cause AND c.file_id = f.id)');
-  }
+  if (q.cause) (where.push('EXISTS (SELECT 1 FROM worker_file_causes c WHERE c.cause = @cause AND c.file_id = f.id)'), (params.cause = q.cause));
   return where;
 }
 
 const clauseOf = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
+const hasRange = (q: FileFilter) => q.from !== undefined || q.to !== undefined;
+const anyColumn = () => true;
 
 /**
- * Files the filter selects, counted up to `cap` from the filters' own indexes; `narrowRange` says the 建档
- * range is small, so it is the place to start (the planner would rather take status and income from their index and read every row it names).
+ * Files the filter selects, counted up to `cap`. A 建档 range (without a unit, whose index is the better
+ * start) is counted from the created_at index, whose entries hold status and income and so answer every
+ * filter but the cause without reading a file row; otherwise each filter may use its own index.
  */
-export function countFiles(db: Db, q: FileFilter, minLivingLineFen: number, cap?: number, narrowRange = false): { total: number; totalCapped: boolean } {
+export function countFiles(db: Db, q: FileFilter, minLivingLineFen: number, cap?: number): { total: number; totalCapped: boolean } {
   const params: Record<string, string | number> = {};
-  const where = filterSql(q, minLivingLineFen, params, false);
-  const files = narrowRange ? 'worker_files f INDEXED BY worker_files_created' : 'worker_files f';
+  if (hasRange(q) && !q.workUnit) {
+    const where = filterSql(q, minLivingLineFen, params, (column) => column === 'f.created_at');
+    return boundedCount(db, `FROM worker_files f INDEXED BY worker_files_created ${clauseOf(where)}`, params, cap);
+  }
+  const where = filterSql({ ...q, cause: undefined }, minLivingLineFen, params, anyColumn);
   // A cause is counted from its own index (cause, file_id), joined to the file only for other filters.
-  let from = `FROM ${files}`;
+  let from = 'FROM worker_files f';
   if (q.cause) {
-    from = where.length ? `FROM worker_file_causes c JOIN ${files} ON f.id = c.file_id` : 'FROM worker_file_causes c';
+    params.cause = q.cause;
+    from = where.length ? 'FROM worker_file_causes c JOIN worker_files f ON f.id = c.file_id' : 'FROM worker_file_causes c';
     where.unshift('c.cause = @cause');
   }
   return boundedCount(db, `${from} ${clauseOf(where)}`, params, cap);
 }
 
-/** True when a 建档 range is given and holds at most `narrowRange` files (read from its index, at most that many entries). */
-function isNarrow(db: Db, q: FileFilter, narrowRange: number): boolean {
-  if (!q.from && !q.to) return false;
-  return !countFiles(db, { from: q.from, to: q.to, sort: 'createdAt', order: 'asc' }, 0, narrowRange).totalCapped;
+/** The files of the 建档 range alone, counted from its index up to `narrowRange` (no row read, no other filter). */
+function rangeSize(db: Db, q: FileFilter, narrowRange: number): { total: number; totalCapped: boolean } {
+  return countFiles(db, { from: q.from, to: q.to, sort: 'createdAt', order: 'asc' }, 0, narrowRange);
 }
 
 /**
- * Whether a page with a 建档 range starts from the created_at index and sorts the range's rows, rather than
- * walking the sort's index: so when the range is narrow, and for the update-time sort when the walk would
- * start at a bounded end of the range (files are mostly updated soon after they are made, so walking from
- * now towards an old range would pass most of the table first).
+ * The earliest update-time a file of the range can have: its first 建档 instant, or earlier only for a file
+ * changed "before" its 建档 (a clock set back; read from the partial index of those, normally empty).
  */
-function readsRange(q: FileFilter, narrow: boolean): boolean {
-  if (!q.from && !q.to) return false;
-  if (narrow || q.sort === 'createdAt') return true;
-  return q.sort === 'updatedAt' && (q.order === 'desc' ? q.to !== undefined : q.from !== undefined);
+function updatedFloor(db: Db, createdStart: string): string {
+  // Named, or the planner takes min() from the update-time index and scans it all looking for such a file.
+  const early = db.prepare('SELECT min(updated_at) AS at FROM worker_files INDEXED BY worker_files_updated_before_created WHERE updated_at < created_at').get() as { at: string | null };
+  return early.at !== null && early.at < createdStart ? early.at : createdStart;
 }
 
-/** The filter's rows in the list's order, a page of them or all, each with its exclusion mark. */
-function fileRowsQuery(q: FileFilter, minLivingLineFen: number, paged: boolean, narrow = false): { sql: string; params: Record<string, string | number> } {
+/**
+ * The ids of one page, in order. Three plans, each reading index entries and no file row but for a cause:
+ * - a unit: its index (a few hundred files), the rest tested on the rows;
+ * - `fromRange`: the created_at index over the range, the matching ids sorted (a narrow range, the 建档 sort,
+ *   or a range whose matches were all counted, so the walk is known to be no longer than the count was);
+ * - otherwise the sort's index walked in order, every filter tested on its entry, stopping after the page
+ *   (by update-time with a status, that status's part of the (status, update-time) index).
+ * On the update-time walk the range also bounds update-time from below (a file is changed after its 建档).
+ */
+function pageIds(db: Db, q: ListQuery, lineFen: number, fromRange: boolean): number[] {
+  const params: Record<string, string | number> = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+  const sortColumn = SORT_COLUMNS[q.sort];
+  let index: string | null;
+  let where: string[];
+  if (q.workUnit) {
+    index = null;
+    where = filterSql(q, lineFen, params, (column) => column === sortColumn);
+  } else if (fromRange) {
+    index = SORT_INDEXES.createdAt;
+    where = filterSql(q, lineFen, params, (column) => column === 'f.created_at');
+  } else if (q.sort === 'updatedAt' && q.status) {
+    index = 'worker_files_status_updated';
+    where = filterSql(q, lineFen, params, (column) => column === 'f.status');
+    const { start } = instantRange(q.from, q.to);
+    if (start) (where.push('f.updated_at >= @updatedFloor'), (params.updatedFloor = updatedFloor(db, start)));
+  } else {
+    index = SORT_INDEXES[q.sort];
+    where = filterSql(q, lineFen, params, (column) => column === sortColumn);
+    const { start } = instantRange(q.from, q.to);
+    if (q.sort === 'updatedAt' && start) (where.push('f.updated_at >= @updatedFloor'), (params.updatedFloor = updatedFloor(db, start)));
+  }
+  const direction = q.order === 'asc' ? 'ASC' : 'DESC';
+  const sql = `SELECT f.id FROM worker_files f ${index ? `INDEXED BY ${index} ` : ''}${clauseOf(where)}
+       ORDER BY ${sortColumn} ${direction}, f.id ${direction} LIMIT @limit OFFSET @offset`;
+  return (db.prepare(sql).all(params) as { id: number }[]).map((r) => r.id);
+}
+
+/** The filter's rows in the list's order, all of them, each with its exclusion mark (the Excel export). */
+function fileRowsQuery(q: FileFilter, minLivingLineFen: number): { sql: string; params: Record<string, string | number> } {
   const params: Record<string, string | number> = {};
-  const fromRange = paged && readsRange(q, narrow);
-  const forced = fromRange && q.sort !== 'createdAt';
-  const where = filterSql(q, minLivingLineFen, params, paged, paged && !fromRange, true);
+  const where = filterSql(q, minLivingLineFen, params, anyColumn);
   const direction = q.order === 'asc' ? 'ASC' : 'DESC';
   const sql = `SELECT f.*, EXISTS (SELECT 1 FROM file_exclusions e WHERE e.file_id = f.id AND e.cleared_at IS NULL) AS excluded
-       FROM worker_files f ${forced ? 'INDEXED BY worker_files_created ' : ''}${clauseOf(where)}
-       ORDER BY ${SORT_COLUMNS[q.sort]} ${direction}, f.id ${direction}${paged ? ' LIMIT @limit OFFSET @offset' : ''}`;
+       FROM worker_files f ${clauseOf(where)}
+       ORDER BY ${SORT_COLUMNS[q.sort]} ${direction}, f.id ${direction}`;
   return { sql, params };
 }
 
+/** How a page is found: chosen from the range's size and the count, or set by tests to compare the two. */
+export type PagePlan = 'walk' | 'range';
+
 /**
- * A page of files and a count capped at COUNT_CAP, each reading only index ranges and the rows it returns.
- * `narrowRange` is the plan's threshold (tests set it to take either plan on a small table).
+ * A page of files and a count capped at COUNT_CAP, each reading only index entries and the rows it returns.
+ * With a 建档 range (and no unit) the page sorts the range's matching ids when the range is narrow, when the
+ * sort is 建档 itself, or when the count found every match (so it read the range's entries once already and
+ * sorting them costs no more); otherwise it walks the sort's index.
  */
-export function listFiles(db: Db, q: ListQuery, minLivingLineFen: number, narrowRange = NARROW_RANGE): Paged<FileSummary> {
-  const narrow = isNarrow(db, q, narrowRange);
-  const wideWithRowFilters = (q.from || q.to) && !narrow && (q.status || q.tier || q.cause);
-  const count = countFiles(db, q, minLivingLineFen, wideWithRowFilters ? WIDE_RANGE_COUNT_CAP : undefined, narrow);
-  const { sql, params } = fileRowsQuery(q, minLivingLineFen, true, narrow);
-  const rows = db.prepare(sql).all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as WorkerFileRow[];
-  return { ...count, rows: rows.map((r) => toSummary(r, minLivingLineFen)) };
+export function listFiles(db: Db, q: ListQuery, minLivingLineFen: number, plan?: PagePlan): Paged<FileSummary> {
+  const range = hasRange(q) && !q.workUnit;
+  let narrow = false;
+  let count: { total: number; totalCapped: boolean } | undefined;
+  const rowFilters = range ? q.status || q.tier || q.cause : !q.workUnit && q.cause && (q.status || q.tier);
+  if (range) {
+    const size = rangeSize(db, q, NARROW_RANGE);
+    narrow = !size.totalCapped;
+    // The range alone was just counted (a wide one holds more than COUNT_CAP files).
+    if (!rowFilters) count = { total: Math.min(size.total, COUNT_CAP), totalCapped: size.totalCapped || size.total > COUNT_CAP };
+  }
+  // A narrow range is counted in full (at most NARROW_RANGE entries); a wide one with row filters to 1,000.
+  count ??= countFiles(db, q, minLivingLineFen, rowFilters && !narrow ? ROW_FILTERS_COUNT_CAP : undefined);
+  const fromRange = range && (plan ? plan === 'range' : narrow || q.sort === 'createdAt' || !count.totalCapped);
+  const ids = pageIds(db, q, minLivingLineFen, fromRange);
+  if (ids.length === 0) return { ...count, rows: [] };
+  const rows = db
+    .prepare(
+      `SELECT f.*, EXISTS (SELECT 1 FROM file_exclusions e WHERE e.file_id = f.id AND e.cleared_at IS NULL) AS excluded
+       FROM worker_files f WHERE f.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids)) as WorkerFileRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { ...count, rows: ids.map((id) => toSummary(byId.get(id)!, minLivingLineFen)) };
 }
 
 /** Every file the filter selects, in the list's order (the Excel export). */
 export function allFiles(db: Db, q: FileFilter, minLivingLineFen: number): FileSummary[] {
-  const { sql, params } = fileRowsQuery(q, minLivingLineFen, false);
+  const { sql, params } = fileRowsQuery(q, minLivingLineFen);
   return (db.prepare(sql).all(params) as WorkerFileRow[]).map((r) => toSummary(r, minLivingLineFen));
 }

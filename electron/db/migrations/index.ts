@@ -19,8 +19,10 @@ import searchMore from './0018_search_more';
 import fileSchedule from './0019_file_schedule';
 import campaignFacts from './0020_campaign_facts';
 import listIndexes from './0021_list_indexes';
+import fileListCovering from './0022_file_list_covering';
 import petitionDueIndex from './0023_petition_due_index';
 import campaignReasonSets from './0024_campaign_reason_sets';
+import statementLinesIndex from './0025_statement_lines_index';
 
 export interface Migration {
   id: string;
@@ -50,6 +52,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0019_file_schedule', sql: fileSchedule },
   { id: '0020_campaign_facts', sql: campaignFacts },
   { id: '0021_list_indexes', sql: listIndexes },
+  { id: '0022_file_list_covering', sql: fileListCovering },
   { id: '0023_petition_due_index', sql: petitionDueIndex },
   { id: '0024_campaign_reason_sets', sql: campaignReasonSets },
+  { id: '0025_statement_lines_index', sql: statementLinesIndex },
 ];

@@ -110,7 +110,7 @@ describe('files list: sorting', () => {
     expect(new Set(ids).size).toBe(ids.length);
     // the plan that walks the sort's index (a wide range) pages the same rows as the one that sorts the range
     const walked: number[] = [];
-    for (let page = 1; page <= Math.ceil(ids.length / 7); page++) walked.push(...listFiles(core.app.db, { sort, order, from: '2026-03-01', page, pageSize: 7 }, settingsOn(core.app.db, '2026-05-01').minLivingLineFen, 0).rows.map((f) => f.id));
+    for (let page = 1; page <= Math.ceil(ids.length / 7); page++) walked.push(...listFiles(core.app.db, { sort, order, from: '2026-03-01', page, pageSize: 7 }, settingsOn(core.app.db, '2026-05-01').minLivingLineFen, 'walk').rows.map((f) => f.id));
     expect(walked).toEqual(ids);
     const total = (await core.ok('files.list', { page: 1, pageSize: 1, sort, order, from: '2026-03-01' }, staff)).total;
     expect(ids.length).toBe(total);

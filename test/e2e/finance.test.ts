@@ -220,6 +220,14 @@ describe('finance in Chromium', () => {
     expect(await paid.getByTestId('receipt-number').textContent()).toMatch(/^LQPZ-\d{4}-000001$/);
     expect(await paid.textContent()).toContain(workerName);
     await e.shot('finance-10-paid');
+    // 申请编号 and 状态 sort on the server like 发放时间 and 金额 (ledger.payments sort 'number' and 'status').
+    for (const title of ['申请编号', '状态']) {
+      const header = page.getByTestId('paid-table').locator('th', { hasText: title });
+      await header.click();
+      await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
+      await expect.poll(() => paid.count()).toBe(1);
+    }
+    expect(await paid.getByTestId('paid-status').textContent()).toBe('已发放');
 
     const receipt = e.app.db.prepare("SELECT id FROM receipts WHERE kind = 'relief_payment'").get() as { id: number };
     const text = pdfText((await api<{ base64: string }>(page, 'ledger.printReceipt', { receiptId: receipt.id })).base64);

@@ -116,4 +116,23 @@ describe('payment list: paged, sort, 发放日期 range and workbook', () => {
     const byStatus = await expectSamePayments({ sort: 'status', order: 'asc' });
     expect(byStatus.map((p) => p.reversed)).toEqual([false, false, false, true]);
   });
+
+  // The 发放记录 table's 申请编号 and 状态 columns sort on the server: each order both ways, ties by id in
+  // the same direction, the same on every page size.
+  it.each([
+    ['number', 'asc'],
+    ['number', 'desc'],
+    ['status', 'asc'],
+    ['status', 'desc'],
+  ] as const)('by %s %s: the order of a plain sort of all payments, across pages', async (sort, order) => {
+    const all = await payments({ sort: 'date', order: 'asc' });
+    const sign = order === 'asc' ? 1 : -1;
+    const key = (p: ReliefPayment) => (sort === 'number' ? p.applicationNumber : p.reversed ? '1' : '0');
+    const expected = [...all].sort((a, b) => sign * (key(a).localeCompare(key(b)) || a.id - b.id)).map((p) => p.id);
+    for (const pageSize of [1, 3]) {
+      const rows = await allPages((page, size) => core.ok('ledger.payments', { page, pageSize: size, sort, order }, finance), pageSize);
+      expect(rows.map((p) => p.id)).toEqual(expected);
+    }
+    if (sort === 'status') expect((await payments({ sort, order })).map((p) => p.reversed)).toEqual(order === 'asc' ? [false, false, false, true] : [true, false, false, false]);
+  });
 });

@@ -1,5 +1,5 @@
 import { WalletOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { PAYMENT_SORTS, type PaymentSort, type ReliefPayment, type ToPayItem } from '../../../../shared/contract/ledger';
 import { maskIdNumber } from '../../../../shared/idcard';
@@ -177,35 +177,45 @@ function PayDesk({ openingMonth }: { openingMonth: string }) {
           summary={(rows) =>
             rows.length > 0 ? (
               <Table.Summary.Row>
-                <Table.Summary.Cell index={0} colSpan={3}>
+                <Table.Summary.Cell index={0} colSpan={4}>
                   <Typography.Text strong>合计</Typography.Text>
                 </Table.Summary.Cell>
-                <Table.Summary.Cell index={3} align="right">
+                <Table.Summary.Cell index={4} align="right">
                   <Yuan fen={rows.reduce((s, r) => s + r.amountFen, 0)} strong />
                 </Table.Summary.Cell>
-                <Table.Summary.Cell index={4} colSpan={canWrite ? 3 : 2} />
+                <Table.Summary.Cell index={5} colSpan={canWrite ? 4 : 3} />
               </Table.Summary.Row>
             ) : null
           }
           columns={[
             { title: '发放时间', dataIndex: 'paidAt', key: 'date', sorter: true, sortOrder: columnOrder(order, 'date'), width: 135, render: (at: string) => dateTime(at) },
             { title: '凭证号', key: 'receipt', width: 230, render: (_, p) => <ReceiptNumbers receipts={[p.receipt]} /> },
+            { title: '领款人', dataIndex: 'name', key: 'who', width: 100 },
             {
-              title: '领款人',
-              key: 'who',
-              width: 140,
-              render: (_, p) => (
-                <Space orientation="vertical" size={0}>
-                  <span>{p.name}</span>
-                  <Typography.Link style={{ fontFamily: 'monospace', fontSize: 12 }} onClick={() => navigate(`/relief/${p.applicationId}`)}>
-                    {p.applicationNumber}
-                  </Typography.Link>
-                </Space>
+              title: '申请编号',
+              dataIndex: 'applicationNumber',
+              key: 'number',
+              sorter: true,
+              sortOrder: columnOrder(order, 'number'),
+              width: 150,
+              render: (n: string, p) => (
+                <Typography.Link style={{ fontFamily: 'monospace' }} onClick={() => navigate(`/relief/${p.applicationId}`)}>
+                  {n}
+                </Typography.Link>
               ),
             },
             { title: '金额', dataIndex: 'amountFen', key: 'amount', sorter: true, sortOrder: columnOrder(order, 'amount'), width: 110, align: 'right', render: (f: number) => <Yuan fen={f} strong /> },
             { title: '方式', dataIndex: 'method', width: 80, render: (m: PaymentMethod) => PAYMENT_METHOD_LABELS[m] },
             { title: '资金来源', dataIndex: 'fundName', width: 120 },
+            {
+              title: '状态',
+              dataIndex: 'reversed',
+              key: 'status',
+              sorter: true,
+              sortOrder: columnOrder(order, 'status'),
+              width: 90,
+              render: (reversed: boolean) => (reversed ? <Tag data-testid="paid-status">已冲销</Tag> : <Tag color="green" data-testid="paid-status">已发放</Tag>),
+            },
             ...(canWrite
               ? [
                   {

@@ -18,8 +18,13 @@ function counter(count: number): string {
   return `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${count})`;
 }
 
+const MONTH_MS = 30 * 86_400_000;
+const YEAR_MS = 365 * 86_400_000;
+
 /**
- * `count` worker files created evenly over the ten years up to `until` (ids in creation order), spread over
+ * `count` worker files created evenly over the ten years up to `until` (ids in creation order), most changed
+ * last within a month of 建档, one in ten within the last year, the exited when they exited within a year of
+ * 建档 (never before 建档 nor after `until`), spread over
  * 12 × 15 × 4 × 9 units, incomes from 0 to ¥4,000 a head, one file in 13 exited, one or two causes each.
  * The full-text triggers run for every row, as they would for files entered one by one.
  */
@@ -42,8 +47,18 @@ export function bulkFiles(db: Db, count: number, until: Date, userId: number): v
         '410' || printf('%015d', i) AS id_number,
         '13' || printf('%09d', (i * 7919) % 1000000000) AS phone,
         (i * 48271) % 400000 AS income,
-        strftime('%Y-%m-%dT%H:%M:%fZ', (${start} + i * ${span / count}) / 1000.0, 'unixepoch') AS created
-      FROM n)
+        strftime('%Y-%m-%dT%H:%M:%fZ', (${start} + i * ${span / count}) / 1000.0, 'unixepoch') AS created,
+        ${start} + i * ${span / count} AS created_ms
+      FROM n),
+    t AS (
+      SELECT g.*,
+        -- an exited file last changed when it exited, within a year of 建档; of the others, nine in ten last changed
+        -- within a month of 建档 and one in ten (reviewed, say) within the last year, chosen mod 97 so that the
+        -- reviewed are not tied to the cause (mod 8)
+        strftime('%Y-%m-%dT%H:%M:%fZ', CASE WHEN i % 13 = 0 THEN min(${until.getTime()}, created_ms + (i * 104729) % ${YEAR_MS})
+          WHEN (i * 40503) % 97 < 10 THEN max(created_ms, ${until.getTime()} - (i * 7919) % ${YEAR_MS})
+          ELSE min(${until.getTime()}, created_ms + (i * 104729) % ${MONTH_MS}) END / 1000.0, 'unixepoch') AS updated
+      FROM g)
     INSERT INTO worker_files (id, name, name_pinyin, name_initials, id_number, id_number_reversed, sex, birth_date, phone, phone_reversed,
       work_unit, employment_status, model_worker_level, allowance_status, medical_insured, marital_status, single_parent,
       own_income_fen, household_income_fen, household_size, household_rule, per_capita_income_fen, hardship_causes,
@@ -56,9 +71,9 @@ export function bulkFiles(db: Db, count: number, until: Date, userId: number): v
       income, income * 3, 3, 'standard', income,
       json_array('${JSON.stringify(CAUSES)}' ->> (i % ${CAUSES.length})),
       CASE WHEN i % 13 = 0 THEN 'exited' ELSE 'active' END,
-      CASE WHEN i % 13 = 0 THEN '脱困' END, CASE WHEN i % 13 = 0 THEN created END,
-      created, ${userId}, created, ${userId}
-    FROM g`);
+      CASE WHEN i % 13 = 0 THEN '脱困' END, CASE WHEN i % 13 = 0 THEN updated END,
+      created, ${userId}, updated, ${userId}
+    FROM t`);
     db.exec(`INSERT INTO worker_file_causes (file_id, cause) SELECT id, hardship_causes ->> 0 FROM worker_files ORDER BY 2, 1`);
   }, () => reindexFileSearch(db));
   db.exec('DROP TABLE bench_units');

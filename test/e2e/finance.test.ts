@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, InputOf, OutputOf } from '../../shared/api';
 import { localDate } from '../../shared/dates';
-import { nextMonth as nextMonthOf } from '../../shared/months';
+import { monthLabel, nextMonth as nextMonthOf } from '../../shared/months';
 import type { ApiResult } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
 import { dispatch } from '../../electron/dispatch';
@@ -75,6 +75,23 @@ async function freshLogin(page: Page) {
   await page.goto(`${e.url}/#/`);
   await page.reload();
   await login(page, FINANCE.username, FINANCE.password);
+}
+
+/** What a month picker shows ('2026年11月'); the test id lands on the input or on a wrapper around it. */
+async function pickedMonth(page: Page, testId: string): Promise<string> {
+  const found = page.getByTestId(testId);
+  await found.waitFor();
+  return (await found.evaluate((n) => n.tagName)) === 'INPUT' ? found.inputValue() : found.locator('input').inputValue();
+}
+
+/** Picks a month the way a clerk does: open the picker, go back to the month's year, click the month. */
+async function pickMonth(page: Page, testId: string, month: string) {
+  await page.getByTestId(testId).click();
+  const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+  const shownYear = async () => Number((await panel.locator('.ant-picker-year-btn').textContent())?.replace(/\D/g, ''));
+  while ((await shownYear()) > Number(month.slice(0, 4))) await panel.locator('.ant-picker-header-super-prev-btn').click();
+  await panel.locator(`td[title="${month}"]`).click();
+  await expect.poll(() => pickedMonth(page, testId)).toBe(monthLabel(month));
 }
 
 async function closePreview(page: Page) {
@@ -302,12 +319,19 @@ describe('finance in Chromium', () => {
   it('shows the books: vouchers with their lines, the cash journal, a balanced trial balance, funds', async () => {
     const { page } = e;
     await page.getByRole('menuitem', { name: '账簿' }).click();
+    // The books open on the program's month (the clock moved on to close bookMonth): nothing booked in it yet.
+    expect(await pickedMonth(page, 'entries-month')).toBe(monthLabel(nextMonthOf(bookMonth)));
+    await page.getByTestId('entries-table').getByText(`${monthLabel(nextMonthOf(bookMonth))}没有凭证`).waitFor();
+    // The clerk goes back to the closed month: the donation and the payment.
+    await pickMonth(page, 'entries-month', bookMonth);
     await expect.poll(() => page.getByTestId('entry-row').count()).toBe(2);
     await page.getByTestId('entry-row').last().click();
     await page.getByTestId('entry-lines').waitFor();
     await e.shot('finance-16-books-entries');
 
     await page.getByRole('tab', { name: '现金/银行日记账' }).click();
+    // One month for every tab: the journal stays on the month picked under 记账凭证.
+    expect(await pickedMonth(page, 'cashbook-month')).toBe(monthLabel(bookMonth));
     await expect.poll(() => page.getByTestId('cashbook-table').textContent()).toContain('¥4,200.00');
     await e.shot('finance-17-books-cashbook');
 

@@ -113,8 +113,11 @@ export function countFiles(db: Db, q: FileFilter, minLivingLineFen: number, cap?
     const where = filterSql(q, minLivingLineFen, params, (column) => column === 'f.created_at');
     return boundedCount(db, `FROM worker_files f INDEXED BY worker_files_created ${clauseOf(where)}`, params, cap);
   }
+  // A cause with status or tier is probed per entry of their index (status, income): a probe of the causes is
+  // cheaper than reading the file row of each of the cause's files.
+  if (q.cause && (q.status || q.tier)) return boundedCount(db, `FROM worker_files f ${clauseOf(filterSql(q, minLivingLineFen, params, anyColumn))}`, params, cap);
   const where = filterSql({ ...q, cause: undefined }, minLivingLineFen, params, anyColumn);
-  // A cause is counted from its own index (cause, file_id), joined to the file only for other filters.
+  // A cause alone is counted from its own index (cause, file_id), joined to the file only for a unit.
   let from = 'FROM worker_files f';
   if (q.cause) {
     params.cause = q.cause;

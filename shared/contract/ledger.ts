@@ -11,6 +11,8 @@ const FINANCE = ['finance'] as const;
 const BOOK_READERS = ['finance', 'director', 'chair'] as const;
 const fen = (label: string) => z.number(`${label}必须是数字`).int(`${label}必须精确到分`).min(0, `${label}不能为负`).max(100_000_000_00, `${label}过大`);
 const text = (label: string, max: number) => z.string(`请填写${label}`).trim().max(max, `${label}不能超过 ${max} 个字`);
+/** Lines per page of a fund in the statement on screen. */
+const statementPageSize = z.number().int().min(10, '每页至少 10 条').max(200, '每页最多 200 条').default(50);
 const month = z.string('请选择月份').regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 
 export const DONATION_SORTS = ['date', 'amount'] as const;
@@ -194,7 +196,34 @@ export interface StatementFund {
   receiptsFen: number;
   paymentsFen: number;
   closingFen: number;
-  lines: { date: string; entryNumber: string; memo: string; accountName: string; receiptFen: number; paymentFen: number }[];
+  lines: StatementLine[];
+}
+export interface StatementLine {
+  date: string;
+  entryNumber: string;
+  memo: string;
+  accountName: string;
+  receiptFen: number;
+  paymentFen: number;
+}
+/** A line on screen: with the fund's money after it (opening plus every line up to and including it). */
+export interface StatementBalancedLine extends StatementLine {
+  balanceFen: number;
+}
+/** One page of a fund's lines in the month, in order of date, entry and line. */
+export interface StatementLinePage {
+  fundId: number;
+  page: number;
+  pageSize: number;
+  /** How many lines the fund has in the month. */
+  lineCount: number;
+  lines: StatementBalancedLine[];
+}
+/** A fund on screen: its figures and the first page of its lines (later pages by ledger.statementLines). */
+export interface StatementFundOnScreen extends Omit<StatementFund, 'lines'>, StatementLinePage {}
+/** 月度收支明细表 on screen: every figure, but one page of lines per fund — the PDF and Excel list them all. */
+export interface StatementOnScreen extends Omit<MonthlyStatement, 'funds'> {
+  funds: StatementFundOnScreen[];
 }
 export interface MonthlyStatement {
   month: string;
@@ -360,7 +389,18 @@ export const ledgerChannels = {
     access: ['chair'],
     kind: 'write',
   }),
-  'ledger.statement': channel<MonthlyStatement>()({ title: '月度收支明细表', input: z.object({ month }).strict(), access: BOOK_READERS, kind: 'read' }),
+  'ledger.statement': channel<StatementOnScreen>()({
+    title: '月度收支明细表',
+    input: z.object({ month, pageSize: statementPageSize }).strict(),
+    access: BOOK_READERS,
+    kind: 'read',
+  }),
+  'ledger.statementLines': channel<StatementLinePage>()({
+    title: '月度收支明细表（明细分页）',
+    input: z.object({ month, fundId: id, page, pageSize: statementPageSize }).strict(),
+    access: BOOK_READERS,
+    kind: 'read',
+  }),
   'ledger.statementPdf': channel<PdfFile>()({ title: '打印月度收支明细表', input: z.object({ month, jobId: jobId.optional() }).strict(), access: BOOK_READERS, kind: 'read' }),
   'ledger.statementXlsx': channel<FileDownload>()({ title: '导出月度收支明细表（Excel）', input: z.object({ month, jobId: jobId.optional() }).strict(), access: BOOK_READERS, kind: 'read' }),
 } as const;

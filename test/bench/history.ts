@@ -1,6 +1,7 @@
 // Books with decades of closed months behind them: what posting, the lists behind every payment
 // dialog, month status, trial balance, statement and close cost when history is long.
 import { takeSnapshot, storeSnapshot } from '../../electron/core/ledger/periods';
+import { STATEMENT_PAGE_SQL } from '../../electron/core/ledger/reports';
 import { nextMonth } from '../../shared/months';
 import { TEST_PASSWORD, type TestCore } from '../fixtures/core';
 import { shanghai } from '../fixtures/petitions';
@@ -93,12 +94,20 @@ export async function benchHistory(core: TestCore, years: number, perMonth: numb
   await measure(`ledger.accounts@${years}y`, () => core.ok('ledger.accounts', {}, finance), () => accounts.all(), 100);
 
   const monthLines = db.prepare('SELECT account_id, sum(debit_fen), sum(credit_fen) FROM month_totals WHERE month = ? GROUP BY account_id');
-  const statementLines = db.prepare(
-    `SELECT l.fund_id, l.date, e.number, e.memo, a.name, l.debit_fen, l.credit_fen FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
-     JOIN accounts a ON a.id = l.account_id WHERE l.month = ? AND a.kind IN ('cash', 'bank') ORDER BY l.fund_id, l.date, l.entry_id, l.id`,
-  );
+  // The statement on screen: figures from snapshots and month_totals, 50 lines a fund from the index.
+  const statementPage = db.prepare(STATEMENT_PAGE_SQL.page);
+  const statementFunds = (await core.ok('ledger.statement', { month: h.openMonth, pageSize: 50 }, finance)).funds;
+  const firstPages = () => statementFunds.forEach((f) => statementPage.all({ month: h.openMonth, fundId: f.fundId, offset: 0, limit: 50 }));
+  const biggest = statementFunds.reduce((a, b) => (b.lineCount > a.lineCount ? b : a));
+  const lastPage = Math.ceil(biggest.lineCount / 50);
   await measure(`ledger.trialBalance@${years}y`, () => core.ok('ledger.trialBalance', { month: h.openMonth }, finance), () => monthLines.all(h.openMonth), 50);
-  await measure(`ledger.statement@${years}y`, () => core.ok('ledger.statement', { month: h.openMonth }, finance), () => statementLines.all(h.openMonth), 30);
+  await measure(`ledger.statement@${years}y`, () => core.ok('ledger.statement', { month: h.openMonth, pageSize: 50 }, finance), firstPages, 30);
+  await measure(
+    `ledger.statementLines.page${lastPage}@${years}y`,
+    () => core.ok('ledger.statementLines', { month: h.openMonth, fundId: biggest.fundId, page: lastPage, pageSize: 50 }, finance),
+    () => statementPage.all({ month: h.openMonth, fundId: biggest.fundId, offset: 0, limit: 50 }),
+    30,
+  );
   const yearTotals = db.prepare('SELECT account_id, sum(debit_fen), sum(credit_fen) FROM month_totals WHERE month >= ? AND month <= ? GROUP BY account_id');
   await measure(`reports.incomeExpenditure@${years}y`, () => core.ok('reports.incomeExpenditure', { month: h.openMonth }, finance), () => yearTotals.all(`${h.openMonth.slice(0, 4)}-01`, h.openMonth), 50);
   await measure(`ledger.monthStatus@${years}y`, () => core.ok('ledger.monthStatus', { month: h.openMonth }, finance), () => monthLines.all(h.openMonth), 50);

@@ -44,7 +44,7 @@ export async function benchStatementOffThread(statementLines = Number(process.en
     const staff = await core.tokenFor(['staff']);
     loadJournal(core, statementLines * 2); // every entry has one cash or bank line
     const shown = await core.ok('ledger.statement', { month: MONTH }, finance);
-    console.log(`# statement PDF off the door thread (${jobsMode()}): ${shown.funds.reduce((n, f) => n + f.lines.length, 0)} lines`);
+    console.log(`# statement PDF off the door thread (${jobsMode()}): ${shown.funds.reduce((n, f) => n + f.lineCount, 0)} lines`);
     await core.ok('audit.verify', {}, core.adminToken); // starts the worker and loads its code
 
     const idle: number[] = [];

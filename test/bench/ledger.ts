@@ -2,7 +2,7 @@ import { monthlyStatementDoc } from '../../electron/pdf/documents/monthlyStateme
 import { donationReceiptDoc } from '../../electron/pdf/documents/donationReceipt';
 import { renderPdf } from '../../electron/pdf/render';
 import { largeMonthlyStatement, SAMPLE_FINANCE_CENTRE, sampleDonation, sampleDonationReceipt } from '../../electron/pdf/samples';
-import { monthlyStatement } from '../../electron/core/ledger/reports';
+import { monthlyStatement, STATEMENT_PAGE_SQL, statementOnScreen } from '../../electron/core/ledger/reports';
 import type { TestCore } from '../fixtures/core';
 import { createRng } from '../fixtures/people';
 import { measure } from './measure';
@@ -56,8 +56,24 @@ export async function benchLedger(core: TestCore, token: string): Promise<void> 
   const s = monthlyStatement(db, MONTH);
   const lines = s.funds.reduce((n, f) => n + f.lines.length, 0);
   console.log(`# statement ${MONTH}: ${lines} money lines over ${s.funds.length} funds`);
-  await measure('ledger.statement.core', () => monthlyStatement(db, MONTH), () => (figures.all({ month: MONTH }), details.all({ month: MONTH })), 30);
-  await measure('ledger.statement', () => core.ok('ledger.statement', { month: MONTH }, token), () => (figures.all({ month: MONTH }), details.all({ month: MONTH })), 30);
+  // The full statement is what the PDF and Excel jobs read (on the worker); the floor is its two raw reads.
+  await measure('ledger.statement.full', () => monthlyStatement(db, MONTH), () => (figures.all({ month: MONTH }), details.all({ month: MONTH })), 30);
+  // On screen: figures and 50 lines per fund. Its floor is reading 50 lines of each fund straight from the index.
+  const pageSize = 50;
+  const fundIds = s.funds.map((f) => f.fundId);
+  const pageFloor = db.prepare(STATEMENT_PAGE_SQL.page);
+  const firstPages = () => fundIds.forEach((fundId) => pageFloor.all({ month: MONTH, fundId, offset: 0, limit: pageSize }));
+  await measure('ledger.statement.core', () => statementOnScreen(db, MONTH, pageSize), firstPages, 30);
+  await measure('ledger.statement', () => core.ok('ledger.statement', { month: MONTH, pageSize }, token), firstPages, 30);
+  // A late page of the biggest fund: its running balance sums the lines before it from the index.
+  const busiest = s.funds.reduce((a, b) => (b.lines.length > a.lines.length ? b : a));
+  const lastPage = Math.ceil(busiest.lines.length / pageSize);
+  await measure(
+    `ledger.statementLines.page${lastPage}`,
+    () => core.ok('ledger.statementLines', { month: MONTH, fundId: busiest.fundId, page: lastPage, pageSize }, token),
+    () => pageFloor.all({ month: MONTH, fundId: busiest.fundId, offset: 0, limit: pageSize }),
+    30,
+  );
 
   // PDFs: the floor is rendering an empty A4 page with the same renderer.
   const blank = () => renderPdf({ content: [{ text: ' ' }] });

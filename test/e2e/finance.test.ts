@@ -294,8 +294,13 @@ describe('finance in Chromium', () => {
     await expect.poll(() => page.getByTestId('statement-total-closing').textContent()).toBe('¥4,200.00');
     expect(await page.getByTestId('statement-total-receipts').textContent()).toBe('¥5,000.00');
     expect(await page.getByTestId('statement-total-payments').textContent()).toBe('¥800.00');
-    await page.getByTestId('statement-row').filter({ hasText: '单位捐赠' }).click();
+    const fundRow = page.getByTestId('statement-row').filter({ hasText: '单位捐赠' });
+    await fundRow.click();
     await page.getByTestId('statement-lines').waitFor();
+    // Lines come a page at a time, each with the fund's money after it: the last one is the fund's 期末余额.
+    const fundClosing = await fundRow.locator('td').last().textContent();
+    expect(await page.getByTestId('statement-line-balance').last().textContent()).toBe(fundClosing);
+    expect(await page.getByText(/^共 \d+ 笔$/).count()).toBe(1);
     await e.shot('finance-14-statement');
 
     await page.getByTestId('statement-print').click();

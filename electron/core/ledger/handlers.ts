@@ -19,7 +19,7 @@ import { searchDonors } from './donors';
 import { closeMonth, monthStatus, reopenMonth } from './months';
 import { openingMonth } from './periods';
 import { getReceipt, issueReceipt, toReceipt, voidAndReissue } from './receipts';
-import { cashBook, monthlyStatement, trialBalance } from './reports';
+import { cashBook, statementLinePage, statementOnScreen, trialBalance } from './reports';
 import { loadDonation, PAYMENT_SELECT, toPayment, type PaymentRow } from './records';
 import { countDonations, countPayments, listDonations, listPayments } from './lists';
 import { exportList } from '../listExport';
@@ -290,9 +290,14 @@ export const ledgerHandlers: HandlerMap<keyof typeof ledgerChannels> = {
   'ledger.monthStatus': (ctx, { month }) => monthStatus(ctx.db, month, ctx.user, localDate(ctx.now)),
   'ledger.closeMonth': (ctx, { month, counts, explanation }) => closeMonth(ctx, month, counts, explanation),
   'ledger.reopenMonth': (ctx, { month, reason }) => reopenMonth(ctx, month, reason),
-  'ledger.statement': ({ db }, { month }) => {
+  // On screen: the figures and a page of lines per fund; the PDF and Excel (below) list every line.
+  'ledger.statement': ({ db }, { month, pageSize }) => {
     warmJobs(); // the statement page's print and export run on the worker: have it loaded by then
-    return monthlyStatement(db, month);
+    return statementOnScreen(db, month, pageSize);
+  },
+  'ledger.statementLines': ({ db }, { month, fundId, page, pageSize }) => {
+    getFund(db, fundId);
+    return statementLinePage(db, month, fundId, page, pageSize);
   },
   // A busy month is tens of thousands of lines: read, laid out and written on the worker thread (electron/jobs).
   'ledger.statementPdf': (ctx, { month, jobId }) => {

@@ -1,4 +1,4 @@
-import type { CashBook, MonthlyStatement, StatementFund, TrialBalanceRow } from '../../../shared/contract/ledger';
+import type { CashBook, MonthlyStatement, StatementFund, StatementFundOnScreen, StatementLinePage, StatementOnScreen, TrialBalanceRow } from '../../../shared/contract/ledger';
 import { previousMonth } from '../../../shared/months';
 import type { Db } from '../../db/open';
 import { stockLedger } from '../materials/ledger';
@@ -26,63 +26,105 @@ interface DetailRow {
   credit_fen: number;
 }
 
-/**
- * 月度收支明细表: per fund, money (cash + bank) at the start of the month, received, paid out and
- * at the end, with the lines behind them. Every figure is a sum over journal lines, so it ties to the books.
- */
-export function monthlyStatement(db: Db, month: string): MonthlyStatement {
-  const start = monthStart(month);
+const MONEY_ACCOUNTS = "SELECT id FROM accounts WHERE kind IN ('cash', 'bank')";
+
+/** Per fund with money or movement: opening, receipts, payments and closing, from snapshots and month_totals (not the lines). */
+function statementFigures(db: Db, month: string): Omit<StatementFund, 'lines'>[] {
   const figures = new Map<number, FundFigures>();
   for (const f of db.prepare('SELECT id, name FROM funds ORDER BY id').all() as { id: number; name: string }[]) {
     figures.set(f.id, { fund_id: f.id, fund_name: f.name, opening: 0, receipts: 0, payments: 0 });
   }
-  // Opening from the last close (or the lines before it); the month's own lines for receipts and payments.
+  // Opening from the last close (or the month totals before it); the month's own totals for receipts and payments.
   for (const t of totalsThrough(db, previousMonth(month), { moneyOnly: true })) figures.get(t.fundId)!.opening += t.debitFen - t.creditFen;
   const inMonth = db
-    .prepare(
-      `SELECT fund_id, sum(debit_fen) AS r, sum(credit_fen) AS p FROM journal_lines
-       WHERE month = ? AND account_id IN (SELECT id FROM accounts WHERE kind IN ('cash', 'bank')) GROUP BY fund_id`,
-    )
+    .prepare(`SELECT fund_id, sum(debit_fen) AS r, sum(credit_fen) AS p FROM month_totals WHERE month = ? AND account_id IN (${MONEY_ACCOUNTS}) GROUP BY fund_id`)
     .all(month) as { fund_id: number; r: number; p: number }[];
   for (const m of inMonth) {
     const f = figures.get(m.fund_id)!;
     f.receipts = m.r;
     f.payments = m.p;
   }
+  return [...figures.values()]
+    .filter((f) => f.opening !== 0 || f.receipts !== 0 || f.payments !== 0)
+    .map((f) => ({
+      fundId: f.fund_id,
+      fundName: f.fund_name,
+      openingFen: f.opening,
+      receiptsFen: f.receipts,
+      paymentsFen: f.payments,
+      closingFen: f.opening + f.receipts - f.payments,
+    }));
+}
+
+function statementTotals(funds: readonly Omit<StatementFund, 'lines'>[]): MonthlyStatement['totals'] {
+  const sum = (k: 'openingFen' | 'receiptsFen' | 'paymentsFen' | 'closingFen') => funds.reduce((s, f) => s + f[k], 0);
+  return { openingFen: sum('openingFen'), receiptsFen: sum('receiptsFen'), paymentsFen: sum('paymentsFen'), closingFen: sum('closingFen') };
+}
+
+/**
+ * 月度收支明细表 in full: per fund, money (cash + bank) at the start of the month, received, paid out and
+ * at the end, with every line behind them — for the PDF and the Excel (on the jobs worker). Every figure is
+ * a sum over journal lines (kept in snapshots and month_totals), so it ties to the books.
+ */
+export function monthlyStatement(db: Db, month: string): MonthlyStatement {
   const details = db
     .prepare(
       `SELECT l.fund_id, l.date, e.number, e.memo, a.name AS account_name, l.debit_fen, l.credit_fen
        FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id JOIN accounts a ON a.id = l.account_id
        WHERE l.month = @month AND a.kind IN ('cash', 'bank') ORDER BY l.fund_id, l.date, l.entry_id, l.id`,
     )
-    .all({ month, start }) as DetailRow[];
+    .all({ month }) as DetailRow[];
   const byFund = new Map<number, StatementFund['lines']>();
   for (const d of details) {
     let lines = byFund.get(d.fund_id);
     if (!lines) byFund.set(d.fund_id, (lines = []));
     lines.push({ date: d.date, entryNumber: d.number, memo: d.memo, accountName: d.account_name, receiptFen: d.debit_fen, paymentFen: d.credit_fen });
   }
-  const funds = [...figures.values()]
-    .filter((f) => f.opening !== 0 || f.receipts !== 0 || f.payments !== 0)
-    .map(
-      (f): StatementFund => ({
-        fundId: f.fund_id,
-        fundName: f.fund_name,
-        openingFen: f.opening,
-        receiptsFen: f.receipts,
-        paymentsFen: f.payments,
-        closingFen: f.opening + f.receipts - f.payments,
-        lines: byFund.get(f.fund_id) ?? [],
-      }),
-    );
-  const sum = (k: 'openingFen' | 'receiptsFen' | 'paymentsFen' | 'closingFen') => funds.reduce((s, f) => s + f[k], 0);
-  return {
-    month,
-    closed: isMonthClosed(db, month),
-    funds,
-    materials: stockLedger(db, month).rows,
-    totals: { openingFen: sum('openingFen'), receiptsFen: sum('receiptsFen'), paymentsFen: sum('paymentsFen'), closingFen: sum('closingFen') },
-  };
+  const funds = statementFigures(db, month).map((f): StatementFund => ({ ...f, lines: byFund.get(f.fundId) ?? [] }));
+  return { month, closed: isMonthClosed(db, month), funds, materials: stockLedger(db, month).rows, totals: statementTotals(funds) };
+}
+
+/**
+ * 月度收支明细表 on screen: the same figures, and the first page of each fund's lines. What it reads does
+ * not grow with the month: figures from snapshots and month_totals, lines a page at a time from an index.
+ */
+export function statementOnScreen(db: Db, month: string, pageSize: number): StatementOnScreen {
+  const funds = statementFigures(db, month).map((f): StatementFundOnScreen => ({ ...f, ...fundLinePage(db, month, f.fundId, f.openingFen, 1, pageSize) }));
+  return { month, closed: isMonthClosed(db, month), funds, materials: stockLedger(db, month).rows, totals: statementTotals(funds) };
+}
+
+/** One page of a fund's lines in the month, for the statement on screen. */
+export function statementLinePage(db: Db, month: string, fundId: number, page: number, pageSize: number): StatementLinePage {
+  const opening = totalsThrough(db, previousMonth(month), { moneyOnly: true, fundId }).reduce((s, t) => s + t.debitFen - t.creditFen, 0);
+  return fundLinePage(db, month, fundId, opening, page, pageSize);
+}
+
+// A fund's money lines in a month are read in statement order (date, entry, line) straight from the covering
+// index journal_lines_statement (migration 0025): no sort, no table rows for the count and the running sum.
+// "+account_id" keeps the planner off the per-account indexes, which would need a sort.
+const FUND_LINES = `FROM journal_lines WHERE month = @month AND fund_id = @fundId AND +account_id IN (${MONEY_ACCOUNTS})`;
+
+/** The page reads, exported for the test that checks their query plans. */
+export const STATEMENT_PAGE_SQL = {
+  count: `SELECT count(*) AS n ${FUND_LINES}`,
+  before: `SELECT coalesce(sum(debit_fen - credit_fen), 0) AS s FROM (SELECT debit_fen, credit_fen ${FUND_LINES} ORDER BY date, entry_id, id LIMIT @offset)`,
+  page: `SELECT p.date, e.number, e.memo, a.name AS account_name, p.debit_fen, p.credit_fen
+     FROM (SELECT id, entry_id, account_id, date, debit_fen, credit_fen ${FUND_LINES} ORDER BY date, entry_id, id LIMIT @limit OFFSET @offset) p
+     CROSS JOIN journal_entries e ON e.id = p.entry_id CROSS JOIN accounts a ON a.id = p.account_id ORDER BY p.date, p.entry_id, p.id`,
+};
+
+function fundLinePage(db: Db, month: string, fundId: number, openingFen: number, page: number, pageSize: number): StatementLinePage {
+  const params = { month, fundId, offset: (page - 1) * pageSize, limit: pageSize };
+  const lineCount = (db.prepare(STATEMENT_PAGE_SQL.count).get(params) as { n: number }).n;
+  // The page's first balance: opening plus every earlier line, summed over the index entries before the page.
+  const before = params.offset === 0 ? 0 : (db.prepare(STATEMENT_PAGE_SQL.before).get(params) as { s: number }).s;
+  const rows = db.prepare(STATEMENT_PAGE_SQL.page).all(params) as Omit<DetailRow, 'fund_id'>[];
+  let balance = openingFen + before;
+  const lines = rows.map((d) => {
+    balance += d.debit_fen - d.credit_fen;
+    return { date: d.date, entryNumber: d.number, memo: d.memo, accountName: d.account_name, receiptFen: d.debit_fen, paymentFen: d.credit_fen, balanceFen: balance };
+  });
+  return { fundId, page, pageSize, lineCount, lines };
 }
 
 /** 日记账: one cash or bank account's lines in a month with the running balance. */

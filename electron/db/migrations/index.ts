@@ -22,6 +22,7 @@ import listIndexes from './0021_list_indexes';
 import fileListCovering from './0022_file_list_covering';
 import petitionDueIndex from './0023_petition_due_index';
 import campaignReasonSets from './0024_campaign_reason_sets';
+import statementLinesIndex from './0025_statement_lines_index';
 
 export interface Migration {
   id: string;
@@ -54,4 +55,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0022_file_list_covering', sql: fileListCovering },
   { id: '0023_petition_due_index', sql: petitionDueIndex },
   { id: '0024_campaign_reason_sets', sql: campaignReasonSets },
+  { id: '0025_statement_lines_index', sql: statementLinesIndex },
 ];

@@ -2,7 +2,7 @@ import { FileExcelOutlined, LockOutlined, PrinterOutlined, UnlockOutlined } from
 import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { PdfFile } from '../../../../shared/contract/define';
-import type { MonthlyStatement, StatementFund } from '../../../../shared/contract/ledger';
+import type { StatementBalancedLine, StatementFundOnScreen, StatementLinePage, StatementOnScreen } from '../../../../shared/contract/ledger';
 import type { StockLedgerRow } from '../../../../shared/contract/materials';
 import { invoke } from '../../api';
 import { downloadFile } from '../../components/downloadFile';
@@ -13,15 +13,33 @@ import { useOpeningMonth } from '../../components/useOpeningMonth';
 import { navigate } from '../../router';
 import { MonthPicker, Yuan, monthFromQuery, monthLabel } from './financeLabels';
 
-type Line = StatementFund['lines'][number];
+const PAGE_SIZE = 50;
 
-function Lines({ fund }: { fund: StatementFund }) {
+/**
+ * A fund's lines, a page at a time from the program (a busy month is tens of thousands of lines): page 1
+ * comes with the statement, later pages on asking. Each line's 余额 is the fund's money after it.
+ */
+function Lines({ month, fund }: { month: string; fund: StatementFundOnScreen }) {
+  const [shown, setShown] = useState<StatementLinePage>(fund);
+  const { busy, run } = useAction();
+  useEffect(() => setShown(fund), [fund]);
+  const turn = (page: number, pageSize: number) =>
+    void run(() => invoke('ledger.statementLines', { month, fundId: fund.fundId, page, pageSize })).then((p) => p && setShown(p));
   return (
-    <Table<Line>
+    <Table<StatementBalancedLine>
       size="small"
-      rowKey={(_, i) => String(i)}
-      pagination={false}
-      dataSource={fund.lines}
+      rowKey={(_, i) => `${shown.page}-${i}`}
+      loading={busy}
+      dataSource={shown.lines}
+      pagination={{
+        current: shown.page,
+        pageSize: shown.pageSize,
+        total: shown.lineCount,
+        showSizeChanger: true,
+        pageSizeOptions: [20, 50, 100, 200],
+        showTotal: (n) => `共 ${n} 笔`,
+        onChange: turn,
+      }}
       data-testid="statement-lines"
       locale={{ emptyText: '本月没有收支' }}
       columns={[
@@ -31,6 +49,7 @@ function Lines({ fund }: { fund: StatementFund }) {
         { title: '账户', dataIndex: 'accountName', width: 110 },
         { title: '收入', dataIndex: 'receiptFen', align: 'right', width: 140, render: (f: number) => (f ? <Yuan fen={f} /> : '') },
         { title: '支出', dataIndex: 'paymentFen', align: 'right', width: 140, render: (f: number) => (f ? <Yuan fen={f} /> : '') },
+        { title: '余额', dataIndex: 'balanceFen', align: 'right', width: 150, render: (f: number) => <Yuan fen={f} danger={f < 0} testId="statement-line-balance" /> },
       ]}
     />
   );
@@ -58,7 +77,7 @@ export function StatementPage() {
 
 function StatementView({ openingMonth }: { openingMonth: string }) {
   const [month, setMonth] = useState(openingMonth);
-  const [statement, setStatement] = useState<MonthlyStatement | null>(null);
+  const [statement, setStatement] = useState<StatementOnScreen | null>(null);
   const [pdf, setPdf] = useState<PdfFile | null>(null);
   const { busy, run } = useAction();
   const printing = useAction();
@@ -67,7 +86,7 @@ function StatementView({ openingMonth }: { openingMonth: string }) {
   const printJob = useJobProgress();
   const exportJob = useJobProgress();
 
-  const load = useCallback(() => void run(() => invoke('ledger.statement', { month })).then((s) => s && setStatement(s)), [month, run]);
+  const load = useCallback(() => void run(() => invoke('ledger.statement', { month, pageSize: PAGE_SIZE })).then((s) => s && setStatement(s)), [month, run]);
   useEffect(load, [load]);
 
   const print = () => void printing.run(() => printJob.track((jobId) => invoke('ledger.statementPdf', { month, jobId }))).then((p) => p && setPdf(p));
@@ -121,7 +140,7 @@ function StatementView({ openingMonth }: { openingMonth: string }) {
           }
         />
       )}
-      <Table<StatementFund>
+      <Table<StatementFundOnScreen>
         rowKey="fundId"
         size="middle"
         loading={busy}
@@ -129,7 +148,7 @@ function StatementView({ openingMonth }: { openingMonth: string }) {
         pagination={false}
         data-testid="statement-table"
         locale={{ emptyText: `${monthLabel(month)}各项资金均无余额和收支` }}
-        expandable={{ expandedRowRender: (f) => <Lines fund={f} />, expandRowByClick: true, rowExpandable: (f) => f.lines.length > 0 }}
+        expandable={{ expandedRowRender: (f) => <Lines month={statement?.month ?? month} fund={f} />, expandRowByClick: true, rowExpandable: (f) => f.lineCount > 0 }}
         onRow={() => ({ 'data-testid': 'statement-row', style: { cursor: 'pointer' } }) as object}
         columns={[
           { title: '资金来源', dataIndex: 'fundName' },

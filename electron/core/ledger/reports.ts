@@ -100,25 +100,49 @@ export function statementLinePage(db: Db, month: string, fundId: number, page: n
 }
 
 // A fund's money lines in a month are read in statement order (date, entry, line) straight from the covering
-// index journal_lines_statement (migration 0025): no sort, no table rows for the count and the running sum.
+// index journal_lines_statement (migration 0025): no sort, no table rows for the running sum.
 // "+account_id" keeps the planner off the per-account indexes, which would need a sort.
 const FUND_LINES = `FROM journal_lines WHERE month = @month AND fund_id = @fundId AND +account_id IN (${MONEY_ACCOUNTS})`;
 
 /** The page reads, exported for the test that checks their query plans. */
 export const STATEMENT_PAGE_SQL = {
-  count: `SELECT count(*) AS n ${FUND_LINES}`,
+  // Kept by trigger per month, fund and account (migration 0025): a few rows, not the month's lines.
+  count: `SELECT coalesce(sum(lines), 0) AS n FROM month_line_counts WHERE month = @month AND fund_id = @fundId AND account_id IN (${MONEY_ACCOUNTS})`,
+  monthNet: `SELECT coalesce(sum(debit_fen - credit_fen), 0) AS s FROM month_totals WHERE month = @month AND fund_id = @fundId AND account_id IN (${MONEY_ACCOUNTS})`,
+  // An early page: the lines before it, and the page, from the front of the fund's month.
   before: `SELECT coalesce(sum(debit_fen - credit_fen), 0) AS s FROM (SELECT debit_fen, credit_fen ${FUND_LINES} ORDER BY date, entry_id, id LIMIT @offset)`,
   page: `SELECT p.date, e.number, e.memo, a.name AS account_name, p.debit_fen, p.credit_fen
      FROM (SELECT id, entry_id, account_id, date, debit_fen, credit_fen ${FUND_LINES} ORDER BY date, entry_id, id LIMIT @limit OFFSET @offset) p
      CROSS JOIN journal_entries e ON e.id = p.entry_id CROSS JOIN accounts a ON a.id = p.account_id ORDER BY p.date, p.entry_id, p.id`,
+  // A late page: the lines from it to the month's end, and the page, from the back (newest first).
+  fromPage: `SELECT coalesce(sum(debit_fen - credit_fen), 0) AS s FROM (SELECT debit_fen, credit_fen ${FUND_LINES} ORDER BY date DESC, entry_id DESC, id DESC LIMIT @fromEnd)`,
+  pageFromEnd: `SELECT p.date, e.number, e.memo, a.name AS account_name, p.debit_fen, p.credit_fen
+     FROM (SELECT id, entry_id, account_id, date, debit_fen, credit_fen ${FUND_LINES} ORDER BY date DESC, entry_id DESC, id DESC LIMIT @limit OFFSET @afterPage) p
+     CROSS JOIN journal_entries e ON e.id = p.entry_id CROSS JOIN accounts a ON a.id = p.account_id ORDER BY p.date DESC, p.entry_id DESC, p.id DESC`,
 };
 
+/**
+ * A page of a fund's lines with running balances. The page's first balance is the opening plus the lines
+ * before it; both the page and that sum are read from whichever end of the fund's month is nearer, so the
+ * index entries walked are at most half the fund's month (the last page walks only itself).
+ */
 function fundLinePage(db: Db, month: string, fundId: number, openingFen: number, page: number, pageSize: number): StatementLinePage {
-  const params = { month, fundId, offset: (page - 1) * pageSize, limit: pageSize };
-  const lineCount = (db.prepare(STATEMENT_PAGE_SQL.count).get(params) as { n: number }).n;
-  // The page's first balance: opening plus every earlier line, summed over the index entries before the page.
-  const before = params.offset === 0 ? 0 : (db.prepare(STATEMENT_PAGE_SQL.before).get(params) as { s: number }).s;
-  const rows = db.prepare(STATEMENT_PAGE_SQL.page).all(params) as Omit<DetailRow, 'fund_id'>[];
+  const offset = (page - 1) * pageSize;
+  const lineCount = (db.prepare(STATEMENT_PAGE_SQL.count).get({ month, fundId }) as { n: number }).n;
+  let before = 0;
+  let rows: Omit<DetailRow, 'fund_id'>[];
+  if (offset >= lineCount) rows = [];
+  else if (offset <= lineCount / 2) {
+    if (offset > 0) before = (db.prepare(STATEMENT_PAGE_SQL.before).get({ month, fundId, offset }) as { s: number }).s;
+    rows = db.prepare(STATEMENT_PAGE_SQL.page).all({ month, fundId, offset, limit: pageSize }) as Omit<DetailRow, 'fund_id'>[];
+  } else {
+    // Opening + the month's net (month_totals) less the lines from the page on = opening + the lines before it.
+    const monthNet = (db.prepare(STATEMENT_PAGE_SQL.monthNet).get({ month, fundId }) as { s: number }).s;
+    const fromEnd = lineCount - offset;
+    before = monthNet - (db.prepare(STATEMENT_PAGE_SQL.fromPage).get({ month, fundId, fromEnd }) as { s: number }).s;
+    const afterPage = Math.max(0, fromEnd - pageSize);
+    rows = (db.prepare(STATEMENT_PAGE_SQL.pageFromEnd).all({ month, fundId, afterPage, limit: fromEnd - afterPage }) as Omit<DetailRow, 'fund_id'>[]).reverse();
+  }
   let balance = openingFen + before;
   const lines = rows.map((d) => {
     balance += d.debit_fen - d.credit_fen;

@@ -93,7 +93,7 @@ function pdfText(base64: string, name: string): string {
 }
 
 async function showPdf(page: Page, shot: string) {
-  await page.getByTestId('pdf-frame').waitFor();
+  await page.getByTestId('pdf-frame').waitFor({ timeout: 45_000 }); // worker-made PDFs (stock ledger) can take longer than the default under load
   await page.waitForTimeout(1500); // let the PDF viewer paint
   await cleanShot(shot);
   await page.keyboard.press('Escape');

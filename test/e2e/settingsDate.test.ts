@@ -18,6 +18,15 @@ async function ok<T>(channel: string, payload: unknown, token: string | null = n
 }
 
 /** The text a picker or number field shows (the test id lands on its input or on a wrapper around it); a range's ends joined by ' ~ '. */
+/** A browser page whose clock says PC_CLOCK, opened on the app. */
+async function pageOnWrongClock(): Promise<Page> {
+  const page = await e.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
+  page.setDefaultTimeout(15_000);
+  await page.clock.setFixedTime(PC_CLOCK);
+  await page.goto(e.url);
+  return page;
+}
+
 async function pickedMonth(page: Page, testId: string): Promise<string> {
   const found = page.getByTestId(testId);
   await found.first().waitFor();
@@ -58,10 +67,7 @@ afterAll(async () => {
 
 describe('the settings page on a PC with a wrong clock', () => {
   it("defaults the effective date to the server's today and saves the version on it", async () => {
-    const page = await e.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
-    page.setDefaultTimeout(15_000);
-    await page.clock.setFixedTime(PC_CLOCK);
-    await page.goto(e.url);
+    const page = await pageOnWrongClock();
     await setupAdmin(page);
     await page.goto(`${e.url}#/admin/settings`);
     const effective = page.getByLabel('生效日期');
@@ -89,10 +95,7 @@ describe('the settings page on a PC with a wrong clock', () => {
     const donorId = (await ok<{ id: number }>('ledger.addDonor', { kind: 'unit', name: '红星机械厂', contact: '', phone: '', address: '' }, finance)).id;
     await ok('ledger.donate', { donorId, date: '2026-03-10', amountFen: 123_400, method: 'cash', fundId: 4 }, finance);
 
-    const page = await e.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
-    page.setDefaultTimeout(15_000);
-    await page.clock.setFixedTime(PC_CLOCK);
-    await page.goto(e.url);
+    const page = await pageOnWrongClock();
     await login(page, CASHIER.username, CASHIER.password);
 
     await page.goto(`${e.url}#/finance/donations`);
@@ -128,10 +131,7 @@ describe('the settings page on a PC with a wrong clock', () => {
 
   // uses the cashier created by the test above
   it("defaults the forms' dates, the year views and the relief report's range to the server's today", async () => {
-    const page = await e.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
-    page.setDefaultTimeout(15_000);
-    await page.clock.setFixedTime(PC_CLOCK);
-    await page.goto(e.url);
+    const page = await pageOnWrongClock();
     await login(page, CASHIER.username, CASHIER.password);
 
     // 登记捐款

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { invoke } from '../api';
-
-const RETRY_MS = 2_000;
+import { askUntilAnswered } from './askUntilAnswered';
 
 /**
  * The month a month-based page opens on: the one in the link (?month=), else the core's rule (the
@@ -12,20 +11,10 @@ export function useOpeningMonth(fromLink: string | null): string | null {
   const [month, setMonth] = useState(fromLink);
   useEffect(() => {
     if (month) return;
-    let live = true;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    const ask = () =>
-      void invoke('ledger.openingMonth', {}).then(
-        (r) => live && setMonth(r.month),
-        () => {
-          if (live) retry = setTimeout(ask, RETRY_MS);
-        },
-      );
-    ask();
-    return () => {
-      live = false;
-      clearTimeout(retry);
-    };
+    return askUntilAnswered(
+      () => invoke('ledger.openingMonth', {}),
+      (r) => setMonth(r.month),
+    );
   }, [month]);
   return month;
 }

@@ -1,6 +1,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { invoke } from '../api';
+import { askUntilAnswered } from './askUntilAnswered';
 
 /*
  * The centre's date as the program knows it (settings.today), never the PC's clock: a counter PC set a
@@ -10,7 +11,6 @@ import { invoke } from '../api';
  * while the app is open is seen.
  */
 const FRESH_MS = 60_000;
-const RETRY_MS = 2_000;
 let cached: { today: string; at: number } | null = null;
 let asking: Promise<string> | null = null;
 
@@ -47,22 +47,9 @@ export function lastKnownServerToday(): string | null {
 export function useServerToday(askAgainWhen?: unknown): string | null {
   const [today, setToday] = useState<string | null>(fresh);
   useEffect(() => {
-    let live = true;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    const ask = () =>
-      void askToday().then(
-        (t) => live && setToday(t),
-        () => {
-          if (live) retry = setTimeout(ask, RETRY_MS);
-        },
-      );
     // a day older than a minute is not shown while asking again (a form would default to it)
     setToday(fresh());
-    ask();
-    return () => {
-      live = false;
-      clearTimeout(retry);
-    };
+    return askUntilAnswered(askToday, setToday);
   }, [askAgainWhen]);
   return today;
 }

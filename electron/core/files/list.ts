@@ -213,6 +213,9 @@ export function listFiles(db: Db, q: ListQuery, minLivingLineFen: number, plan?:
   // A narrow range is counted in full (at most NARROW_RANGE entries); a wide one with row filters to 1,000.
   count ??= countFiles(db, q, minLivingLineFen, rowFilters && !narrow ? ROW_FILTERS_COUNT_CAP : undefined);
   const fromRange = range && (plan ? plan === 'range' : narrow || q.sort === 'createdAt' || !count.totalCapped);
+  // The pager stops at the count (capped: narrow the filter or export the rest), so a page past it is not read:
+  // at an offset of hundreds of thousands the walk would pass as many index entries.
+  if ((q.page - 1) * q.pageSize >= count.total) return { ...count, rows: [] };
   const ids = pageIds(db, q, minLivingLineFen, fromRange);
   if (ids.length === 0) return { ...count, rows: [] };
   const rows = db

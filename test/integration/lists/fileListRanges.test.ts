@@ -136,6 +136,18 @@ describe('file list plans with wide 建档 ranges (migration 0022)', () => {
   ];
   const filters: Filter[] = [{}, { status: 'exited' }, { tier: 'le150' }, { status: 'active', tier: 'le200' }];
 
+  it('a page past the count, capped or not, is answered empty without walking an index', async () => {
+    const capped = { to: '2025-12-15', status: 'active' as const, tier: 'le200' as const, sort: 'name' as const, order: 'asc' as const, pageSize: 20 };
+    const last = await core.ok('files.list', { ...capped, page: 50 }, staff);
+    expect(last.totalCapped).toBe(true);
+    expect(last.total).toBe(1_000);
+    expect(last.rows).toHaveLength(20);
+    for (const input of [{ ...capped, page: 51 }, { ...capped, page: 40_000 }, { from: '2026-12-01', sort: 'updatedAt' as const, order: 'desc' as const, pageSize: 20, page: 9_999 }]) {
+      const plans = await plansDuring(core.app.db, 'worker_files', async () => expect((await core.ok('files.list', input, staff)).rows).toEqual([]));
+      expect(plans.filter((p) => /^SELECT f\.id FROM/.test(p.sql)).map((p) => p.sql)).toEqual([]);
+    }
+  });
+
   it.each(FILE_SORTS)('sorted by %s, a wide range with each filter walks the covering sort index and counts from the 建档 one', async (sort) => {
     for (const range of wide) {
       for (const filter of filters) {

@@ -81,9 +81,12 @@ describe('file list', () => {
   it.each(cases)('filter %s sorted by %s reads indexes only', async (name, sort, filter) => {
     for (const order of ['asc', 'desc'] as const) {
       let found = 0;
-      const plans = await plansDuring(core.app.db, 'worker_files', async () => (found = (await core.ok('files.list', { ...filter, sort, order, page: 2 }, staff)).rows.length));
-      // The page's ids, its rows by id (when there are any), and the count unless a cause alone is counted from its own table.
-      expect(plans.length).toBe((name === 'cause' ? 1 : 2) + (found > 0 ? 1 : 0));
+      // Page 2, but page 1 for the unit, which holds less than two pages here: a page past the count is not read at all.
+      const page = name === 'unit' ? 1 : 2;
+      const plans = await plansDuring(core.app.db, 'worker_files', async () => (found = (await core.ok('files.list', { ...filter, sort, order, page }, staff)).rows.length));
+      // The count unless a cause alone is counted from its own table, the page's ids and its rows by id.
+      expect(found).toBeGreaterThan(0);
+      expect(plans.length).toBe((name === 'cause' ? 1 : 2) + 1);
       expect(tableScans(plans), allLines(plans)).toEqual([]);
       // The page comes in order from the sort's index; only a unit (a few hundred files) may be sorted after.
       if (name !== 'unit' || sort === 'updatedAt' || sort === 'workUnit') expect(sorts(plans), allLines(plans)).toEqual([]);
